@@ -1,0 +1,236 @@
+"""The `jigsaw` command. No subcommand opens the TUI; the rest work without it.
+
+argparse (standard library) rather than click: nothing more to import at start-up, and
+`jigsaw list` / `show` must start fast over SSH. Output is plain `print`: user text is
+never interpreted as markup, and control characters were removed when it was stored.
+Errors are one line on stderr: exit 2 for usage, 1 for everything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .model import InvalidInput
+from .store import Store, StoreError, default_folder
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jigsaw",
+        description="Run a Jigsaw lid session from the keyboard. The Jigsaw toolkit was created "
+        "by COPE Scotland. With no command, opens the full-screen app.",
+    )
+    parser.add_argument("--sessions-dir", metavar="DIR",
+                        help="where sessions live (default: ./sessions if it exists, else your data folder; "
+                        "or set JIGSAW_SESSIONS_DIR)")
+    _add_tui_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create a session and print its file path")
+    p.add_argument("title")
+    p.add_argument("--group", action="append", default=[], metavar="NAME", help="a breakout group (repeatable)")
+    p.add_argument("--max-pieces", type=int, default=12, metavar="N", help="pieces per group (default 12)")
+    p.add_argument("--facilitator", default="")
+    p.add_argument("--date", default=None, help="default: today")
+
+    p = sub.add_parser("list", help="list sessions: title, groups, pieces, last change")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("add", help="add pieces to a group from the shell (creates the group if missing)")
+    p.add_argument("session")
+    p.add_argument("--group", required=True, metavar="NAME")
+    p.add_argument("pieces", nargs="+", metavar="PIECE")
+
+    p = sub.add_parser("show", help="print a session")
+    p.add_argument("session")
+    p.add_argument("--json", action="store_true", help="the whole session as JSON, with ids")
+
+    p = sub.add_parser("open", help="open a session in the full-screen app")
+    p.add_argument("session")
+    _add_tui_options(p)
+    return parser
+
+
+def _add_tui_options(parser: argparse.ArgumentParser) -> None:
+    default = argparse.SUPPRESS if parser.prog != "jigsaw" else False
+    parser.add_argument("--ascii", action="store_true", default=default, help="draw with ASCII only")
+    parser.add_argument("--no-animation", action="store_true", default=default, help="a static breathing guide")
+    parser.add_argument("--no-mouse", action="store_true", default=default, help="ignore the mouse")
+
+
+# -- the commands ----------------------------------------------------------------
+
+
+def cmd_new(args, store: Store) -> int:
+    from datetime import date
+
+    from .model import new_session
+
+    session = new_session(
+        args.title, args.group, max_pieces=args.max_pieces,
+        date=args.date if args.date is not None else date.today().isoformat(),
+        facilitator=args.facilitator,
+    )
+    print(store.create(session))
+    return 0
+
+
+def cmd_list(args, store: Store) -> int:
+    entries = store.list()
+    if args.json:
+        rows = [_list_row(e) for e in entries]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not entries:
+        print(f"No sessions in {store.folder} yet. Create one: jigsaw new \"Title\" --group \"Group one\"")
+        return 0
+    for e in entries:
+        if e.session is None:
+            print(f"{e.name}  ! cannot be read: {e.error}")
+            continue
+        s = e.session
+        groups = ", ".join(g.name for g in s.groups) or "no groups yet"
+        print(f"{e.name}  {s.title}  ({s.date or 'no date'}; {len(s.groups)} groups: {groups}; "
+              f"{s.piece_count()} pieces; changed {_when(e.modified)})")
+    return 0
+
+
+def _list_row(e) -> dict:
+    row = {"name": e.name, "path": str(e.path), "modified": _when(e.modified)}
+    if e.session is None:
+        return row | {"error": e.error}
+    s = e.session
+    return row | {
+        "title": s.title, "date": s.date, "groups": [g.name for g in s.groups],
+        "pieces": s.piece_count(), "themes": len(s.themes),
+    }
+
+
+def _when(timestamp: float) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(timestamp).isoformat(sep=" ", timespec="minutes")
+
+
+def cmd_add(args, store: Store) -> int:
+    from .ops import AddGroup, AddPiece
+
+    session = store.load(args.session)
+    group = session.group_by_name(args.group)
+    if group is None:
+        session, _ = store.apply(args.session, AddGroup(args.group))
+        group = session.group_by_name(args.group)
+    added, refused = 0, []
+    for text in args.pieces:
+        try:
+            session, _ = store.apply(args.session, AddPiece(group.id, text))
+            added += 1
+        except InvalidInput as error:
+            refused.append((text, str(error)))
+    print(f"Added {added} piece(s) to {group.name}: {len(session.group(group.id).pieces)}/"
+          f"{session.settings.max_pieces}.")
+    for text, why in refused:
+        print(f"jigsaw: not added: {text[:80]!r}: {why}", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def cmd_show(args, store: Store) -> int:
+    from .codec import session_to_dict
+
+    session = store.load(args.session)
+    if args.json:
+        print(json.dumps(session_to_dict(session), indent=2, ensure_ascii=False))
+        return 0
+    print(format_session(session))
+    return 0
+
+
+def format_session(session) -> str:
+    """A readable plain-text view of a whole session, for `show` and for slow links."""
+    out = [session.title, "=" * min(len(session.title), 78)]
+    details = ", ".join(x for x in (session.date, session.facilitator) if x)
+    if details:
+        out.append(details)
+    if session.checkin:
+        out += ["", "Check-in (what makes you smile?)"] + [f"  - {x}" for x in session.checkin]
+    for view in session.views:
+        if view.answers:
+            out += ["", view.question] + [f"  - {x}" for x in view.answers]
+    for group in session.groups:
+        out += ["", f"{group.name}  [{group.id}]  {len(group.pieces)}/{session.settings.max_pieces} pieces"]
+        for n, piece in enumerate(group.pieces, 1):
+            out.append(f"  {n:2}. {piece.text}  [{piece.id}]")
+            if piece.note:
+                out += [f"        {line}" for line in piece.note.splitlines()]
+    if session.themes:
+        out += ["", "Themes (shared across groups)"]
+        for theme in session.themes:
+            names = [session.find_piece(p) for p in theme.pieces]
+            out.append(f"  {theme.name} ({theme.kind}; {len(session.theme_groups(theme))} of "
+                       f"{len(session.groups)} groups)  [{theme.id}]")
+            out += [f"      {g.name}: {p.text}" for g, p in names]
+    if session.actions:
+        out += ["", "Actions"]
+        for action in session.actions:
+            mark = "[x]" if action.done else "[ ]"
+            extra = ", ".join(x for x in (action.owner, action.due) if x)
+            out.append(f"  {mark} {action.text}" + (f" ({extra})" if extra else "") + f"  [{action.id}]")
+    return "\n".join(out)
+
+
+def cmd_open(args, store: Store) -> int:
+    return run_tui(args, store, session=args.session)
+
+
+def run_tui(args, store: Store, session: str | None = None) -> int:
+    if session is not None:
+        store.load(session)  # a clear error before the screen changes
+    from .ui.app import run_app
+
+    return run_app(
+        store, session=session, ascii_only=args.ascii, animate=not args.no_animation
+        and os.environ.get("TEXTUAL_ANIMATIONS", "").lower() != "none", mouse=not args.no_mouse,
+    )
+
+
+COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        folder = Path(args.sessions_dir).expanduser() if args.sessions_dir else default_folder()
+        store = Store(folder)
+        handler = COMMANDS.get(args.command)
+        if handler is None:
+            return run_tui(args, store)
+        return handler(args, store)
+    except UsageError as error:
+        print(f"jigsaw: {error}", file=sys.stderr)
+        return 2
+    except (StoreError, InvalidInput) as error:
+        print(f"jigsaw: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""Session <-> TOML-ready dict, with strict validation and messages a person can act on.
+
+Pure: no disk access. `store.py` adds the file name to every message.
+"""
+
+from __future__ import annotations
+
+from .model import (
+    MAX_GROUPS,
+    MAX_LINE_CHARS,
+    MAX_MEDITATION_CHARS,
+    MAX_NAME_CHARS,
+    MAX_PIECE_CHARS,
+    MAX_TITLE_CHARS,
+    SCHEMA_VERSION,
+    THEME_KINDS,
+    Action,
+    Draft,
+    Group,
+    InvalidInput,
+    Piece,
+    Session,
+    Settings,
+    Theme,
+    View,
+    check_max_pieces,
+    clean_line,
+    clean_note,
+    strip_controls,
+)
+
+
+class FormatError(ValueError):
+    """The file's contents are not a session this version can read."""
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _drop_empty(table: dict, *keys: str) -> dict:
+    """Leave out optional fields at their default, to keep files short to read and edit."""
+    return {k: v for k, v in table.items() if not (k in keys and v in ("", False))}
+
+
+def session_to_dict(session: Session) -> dict:
+    s = session.settings
+    return {
+        "schema_version": session.schema_version,
+        "title": session.title,
+        "date": session.date,
+        "facilitator": session.facilitator,
+        "checkin": list(session.checkin),
+        "dismissed": [list(pair) for pair in session.dismissed],
+        "settings": {
+            "max_pieces": s.max_pieces,
+            "meditation_seconds": s.meditation_seconds,
+            "meditation_text": s.meditation_text,
+        },
+        "views": [{"id": v.id, "question": v.question, "answers": list(v.answers)} for v in session.views],
+        "groups": [
+            {
+                "id": g.id,
+                "name": g.name,
+                "pieces": [_drop_empty({"id": p.id, "text": p.text, "note": p.note}, "note") for p in g.pieces],
+            }
+            for g in session.groups
+        ],
+        "themes": [{"id": t.id, "name": t.name, "kind": t.kind, "pieces": list(t.pieces)} for t in session.themes],
+        "actions": [
+            _drop_empty(
+                {"id": a.id, "text": a.text, "theme": a.theme, "owner": a.owner, "due": a.due, "done": a.done},
+                "theme", "owner", "due", "done",
+            )
+            for a in session.actions
+        ],
+        "drafts": [{"where": d.where, "text": d.text} for d in session.drafts],
+    }
+
+
+# -- reading -------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one table, naming the place of any problem ("groups[2].pieces[0]")."""
+
+    def __init__(self, table, where: str):
+        if not isinstance(table, dict):
+            raise FormatError(f"{where or 'the file'} should be a table")
+        self.table, self.where = table, where
+        self.used: set[str] = set()
+
+    def _name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def get(self, key: str, kind: type, default=None):
+        self.used.add(key)
+        if key not in self.table:
+            if default is None:
+                raise FormatError(f"{self._name(key)} is missing")
+            return default
+        value = self.table[key]
+        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+            raise FormatError(f"{self._name(key)} should be {_KIND_WORDS[kind]}, not {value!r:.40}")
+        return value
+
+    def text(self, key: str, limit: int, default=None, what: str = "") -> str:
+        value = self.get(key, str, default)
+        try:
+            return clean_line(value, what or self._name(key), limit, allow_empty=default is not None)
+        except InvalidInput as error:
+            raise FormatError(f"{self._name(key)}: {error}") from None
+
+    def lines(self, key: str, limit: int) -> tuple[str, ...]:
+        values = self.get(key, list, [])
+        out = []
+        for i, value in enumerate(values):
+            if not isinstance(value, str):
+                raise FormatError(f"{self._name(key)}[{i}] should be text")
+            try:
+                out.append(clean_line(value, f"{self._name(key)}[{i}]", limit))
+            except InvalidInput as error:
+                raise FormatError(str(error)) from None
+        return tuple(out)
+
+    def tables(self, key: str) -> list["_Reader"]:
+        values = self.get(key, list, [])
+        return [_Reader(v, f"{self._name(key)}[{i}]") for i, v in enumerate(values)]
+
+    def done(self) -> None:
+        unknown = sorted(set(self.table) - self.used)
+        if unknown:
+            raise FormatError(f"{self._name(unknown[0])} is not a field jigsaw knows (a typo?)")
+
+
+_KIND_WORDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a table"}
+
+
+def session_from_dict(data: dict) -> Session:
+    """Build and check a session; raises FormatError naming the first problem."""
+    top = _Reader(data, "")
+    version = top.get("schema_version", int)
+    if version > SCHEMA_VERSION:
+        raise FormatError(
+            f"it was written by a newer jigsaw (schema version {version}; this one reads up to "
+            f"{SCHEMA_VERSION}): update jigsaw to open it"
+        )
+    if version < 1:
+        raise FormatError(f"schema_version {version} is not valid")
+    settings_table = top.get("settings", dict, {})
+    settings_reader = _Reader(settings_table, "settings")
+    try:
+        max_pieces = check_max_pieces(settings_reader.get("max_pieces", int, Settings.max_pieces))
+    except InvalidInput as error:
+        raise FormatError(f"settings.max_pieces: {error}") from None
+    seconds = settings_reader.get("meditation_seconds", int, Settings.meditation_seconds)
+    if not 10 <= seconds <= 3600:
+        raise FormatError("settings.meditation_seconds should be from 10 to 3600")
+    med_text = settings_reader.get("meditation_text", str, Settings.meditation_text)
+    try:
+        med_text = clean_note(med_text, MAX_MEDITATION_CHARS)
+    except InvalidInput as error:
+        raise FormatError(f"settings.meditation_text: {error}") from None
+    settings_reader.done()
+
+    groups = []
+    for g in top.tables("groups"):
+        pieces = []
+        for p in g.tables("pieces"):
+            note = p.get("note", str, "")
+            try:
+                note = clean_note(note)
+            except InvalidInput as error:
+                raise FormatError(f"{p.where}.note: {error}") from None
+            pieces.append(Piece(p.text("id", 40), p.text("text", MAX_PIECE_CHARS, what="piece"), note))
+            p.done()
+        groups.append(Group(g.text("id", 40), g.text("name", MAX_NAME_CHARS), tuple(pieces)))
+        g.done()
+    themes = []
+    for t in top.tables("themes"):
+        kind = t.get("kind", str, "same")
+        if kind not in THEME_KINDS:
+            raise FormatError(f"{t.where}.kind should be 'same' or 'overlap', not {kind!r}")
+        themes.append(Theme(t.text("id", 40), t.text("name", MAX_PIECE_CHARS), kind, t.lines("pieces", 40)))
+        t.done()
+    actions = []
+    for a in top.tables("actions"):
+        actions.append(Action(
+            a.text("id", 40), a.text("text", MAX_LINE_CHARS), a.text("theme", 40, ""),
+            a.text("owner", MAX_NAME_CHARS, ""), a.text("due", MAX_NAME_CHARS, ""), a.get("done", bool, False),
+        ))
+        a.done()
+    views = []
+    for v in top.tables("views"):
+        views.append(View(v.text("id", 40), v.text("question", MAX_LINE_CHARS), v.lines("answers", MAX_LINE_CHARS)))
+        v.done()
+    drafts = []
+    for d in top.tables("drafts"):
+        drafts.append(Draft(d.text("where", 40), strip_controls(d.get("text", str), keep_newlines=True)))
+        d.done()
+    dismissed = []
+    for i, pair in enumerate(top.get("dismissed", list, [])):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise FormatError(f"dismissed[{i}] should be a pair of piece ids")
+        dismissed.append(tuple(pair))
+
+    session = Session(
+        title=top.text("title", MAX_TITLE_CHARS, what="title"),
+        date=top.text("date", MAX_NAME_CHARS, ""),
+        facilitator=top.text("facilitator", MAX_NAME_CHARS, ""),
+        settings=Settings(max_pieces, med_text, seconds),
+        checkin=top.lines("checkin", MAX_LINE_CHARS),
+        views=tuple(views),
+        groups=tuple(groups),
+        themes=tuple(themes),
+        actions=tuple(actions),
+        dismissed=tuple(dismissed),
+        drafts=tuple(drafts),
+        schema_version=SCHEMA_VERSION,
+    )
+    top.done()
+    check_consistency(session)
+    return session
+
+
+def check_consistency(session: Session) -> None:
+    """Ids unique, references resolve, one theme per piece: what ops rely on."""
+    seen: set[str] = set()
+    everything = list(session.groups) + list(session.themes) + list(session.actions) + list(session.views)
+    everything += [p for g in session.groups for p in g.pieces]
+    for item in everything:
+        if item.id in seen:
+            raise FormatError(f"the id {item.id!r} is used twice; every id must be unique")
+        seen.add(item.id)
+    if len(session.groups) > MAX_GROUPS:
+        raise FormatError(f"there are {len(session.groups)} groups; a session has at most {MAX_GROUPS}")
+    names = [g.name.casefold() for g in session.groups]
+    if len(set(names)) < len(names):
+        raise FormatError("two groups have the same name")
+    piece_ids = {p.id for g in session.groups for p in g.pieces}
+    themed: dict[str, str] = {}
+    for theme in session.themes:
+        if len(theme.pieces) < 2:
+            raise FormatError(f"theme {theme.id!r} needs at least two pieces")
+        for piece_id in theme.pieces:
+            if piece_id not in piece_ids:
+                raise FormatError(f"theme {theme.id!r} names piece {piece_id!r}, which does not exist")
+            if piece_id in themed:
+                raise FormatError(f"piece {piece_id!r} is in two themes ({themed[piece_id]!r} and {theme.id!r})")
+            themed[piece_id] = theme.id
+    theme_ids = {t.id for t in session.themes}
+    for action in session.actions:
+        if action.theme and action.theme not in theme_ids:
+            raise FormatError(f"action {action.id!r} names theme {action.theme!r}, which does not exist")

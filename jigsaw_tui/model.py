@@ -1,0 +1,269 @@
+"""The session model: plain frozen dataclasses, no I/O, no Textual.
+
+A session is an immutable value. Operations (ops.py) return new sessions, which makes
+undo, comparison and concurrent re-application simple and safe.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field, replace
+
+SCHEMA_VERSION = 1
+DEFAULT_MAX_PIECES = 12
+
+# Limits, documented in README.md. A piece is a short phrase; longer thoughts go in its note.
+MAX_PIECE_CHARS = 200
+MAX_NOTE_CHARS = 2000
+MAX_TITLE_CHARS = 300
+MAX_NAME_CHARS = 80
+MAX_LINE_CHARS = 500  # view answers, check-in items, actions, questions
+MAX_MEDITATION_CHARS = 2000
+MAX_GROUPS = 12
+MAX_PIECES_LIMIT = 24  # the highest max_pieces a session may set
+
+THEME_KINDS = ("same", "overlap")
+
+DEFAULT_MEDITATION_TEXT = (
+    "Let's arrive. Sit comfortably, feet on the floor. Breathe in slowly, hold, "
+    "and breathe out a little longer than you breathed in. Notice three things you "
+    "can hear. Then: what makes you smile?"
+)
+DEFAULT_MEDITATION_SECONDS = 60
+DEFAULT_QUESTIONS = (
+    "Why do we network?",
+    "What gets in the road?",
+    "What would increase the value?",
+)
+
+
+class InvalidInput(ValueError):
+    """Text or a change that the session cannot take; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    id: str
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    pieces: tuple[Piece, ...] = ()
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Pieces from different groups that name the same thing (or overlap)."""
+
+    id: str
+    name: str
+    kind: str  # "same" or "overlap"
+    pieces: tuple[str, ...]  # piece ids
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: str
+    theme: str = ""  # theme id, or "" for a stand-alone action
+    owner: str = ""
+    due: str = ""
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    """An open question put to the whole room, with the answers captured."""
+
+    id: str
+    question: str
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_pieces: int = DEFAULT_MAX_PIECES
+    meditation_text: str = DEFAULT_MEDITATION_TEXT
+    meditation_seconds: int = DEFAULT_MEDITATION_SECONDS
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Half-typed text kept when the app is closed mid-typing (e.g. a dropped SSH link)."""
+
+    where: str  # e.g. a group id
+    text: str
+
+
+@dataclass(frozen=True)
+class Session:
+    title: str
+    date: str = ""
+    facilitator: str = ""
+    settings: Settings = field(default_factory=Settings)
+    checkin: tuple[str, ...] = ()
+    views: tuple[View, ...] = ()
+    groups: tuple[Group, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    actions: tuple[Action, ...] = ()
+    dismissed: tuple[tuple[str, str], ...] = ()  # suggestion pairs not to offer again
+    drafts: tuple[Draft, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+
+    # -- lookups -------------------------------------------------------------
+
+    def group(self, group_id: str) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise InvalidInput(f"no group with id {group_id!r}")
+
+    def group_by_name(self, name: str) -> Group | None:
+        wanted = name.strip().casefold()
+        for group in self.groups:
+            if group.name.casefold() == wanted:
+                return group
+        return None
+
+    def find_piece(self, piece_id: str) -> tuple[Group, Piece]:
+        for group in self.groups:
+            for piece in group.pieces:
+                if piece.id == piece_id:
+                    return group, piece
+        raise InvalidInput(f"no piece with id {piece_id!r} (it may have been removed)")
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise InvalidInput(f"no theme with id {theme_id!r}")
+
+    def theme_of(self, piece_id: str) -> Theme | None:
+        for theme in self.themes:
+            if piece_id in theme.pieces:
+                return theme
+        return None
+
+    def action(self, action_id: str) -> Action:
+        for action in self.actions:
+            if action.id == action_id:
+                return action
+        raise InvalidInput(f"no action with id {action_id!r}")
+
+    def view(self, view_id: str) -> View:
+        for view in self.views:
+            if view.id == view_id:
+                return view
+        raise InvalidInput(f"no question with id {view_id!r}")
+
+    def draft(self, where: str) -> str:
+        for draft in self.drafts:
+            if draft.where == where:
+                return draft.text
+        return ""
+
+    def all_ids(self) -> set[str]:
+        ids = {g.id for g in self.groups} | {t.id for t in self.themes}
+        ids |= {a.id for a in self.actions} | {v.id for v in self.views}
+        ids |= {p.id for g in self.groups for p in g.pieces}
+        return ids
+
+    def piece_count(self) -> int:
+        return sum(len(g.pieces) for g in self.groups)
+
+    def theme_groups(self, theme: Theme) -> list[Group]:
+        """The groups that named a theme, in session order."""
+        members = set(theme.pieces)
+        return [g for g in self.groups if any(p.id in members for p in g.pieces)]
+
+
+def new_session(title: str, group_names=(), max_pieces: int = DEFAULT_MAX_PIECES,
+                date: str = "", facilitator: str = "") -> Session:
+    """A fresh session with the default questions and the given groups."""
+    session = Session(
+        title=clean_line(title, "title", MAX_TITLE_CHARS),
+        date=date,
+        facilitator=clean_line(facilitator, "facilitator", MAX_NAME_CHARS, allow_empty=True),
+        settings=Settings(max_pieces=check_max_pieces(max_pieces)),
+    )
+    views = []
+    for question in DEFAULT_QUESTIONS:
+        views.append(View(id=new_id("v", session, views), question=question))
+    groups: list[Group] = []
+    for name in group_names:
+        name = clean_line(name, "group name", MAX_NAME_CHARS)
+        if any(g.name.casefold() == name.casefold() for g in groups):
+            raise InvalidInput(f"two groups are both called {name!r}")
+        groups.append(Group(id=new_id("g", session, groups + views), name=name))
+    return replace(session, views=tuple(views), groups=tuple(groups))
+
+
+# -- ids ---------------------------------------------------------------------
+
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
+
+
+def new_id(prefix: str, session: Session | None = None, extra=()) -> str:
+    """A short id like 'p7k2m', unique within the session: typed in CLI commands."""
+    taken = session.all_ids() if session is not None else set()
+    taken |= {getattr(x, "id", x) for x in extra}
+    while True:
+        candidate = prefix + "".join(secrets.choice(_ID_ALPHABET) for _ in range(5))
+        if candidate not in taken:
+            return candidate
+
+
+# -- text hygiene --------------------------------------------------------------
+
+# Escape sequences (CSI, OSC, other ESC-introduced) and the remaining C0/C1 controls.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"[\r\n\t\u2028\u2029]+")
+
+
+def strip_controls(text: str, keep_newlines: bool = False) -> str:
+    """Remove terminal escape sequences and control characters: never sent to a terminal."""
+    text = _ESCAPES.sub("", text)
+    if keep_newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        return _CONTROLS.sub("", text)
+    text = _NEWLINES.sub(" ", text)
+    return _CONTROLS.sub("", text.replace("\n", " "))
+
+
+def clean_line(text: str, what: str, limit: int, allow_empty: bool = False) -> str:
+    """One line of user text, cleaned and checked. Rich markup is kept as literal text."""
+    if not isinstance(text, str):
+        raise InvalidInput(f"{what} must be text")
+    cleaned = " ".join(strip_controls(text).split())
+    if not cleaned and not allow_empty:
+        raise InvalidInput(f"{what} is empty: type some words first")
+    if len(cleaned) > limit:
+        raise InvalidInput(
+            f"{what} is {len(cleaned):,} characters; the limit is {limit:,}"
+            + (" (put the rest in the piece's note)" if what == "piece" else "")
+        )
+    return cleaned
+
+
+def clean_note(text: str, limit: int = MAX_NOTE_CHARS) -> str:
+    cleaned = strip_controls(text, keep_newlines=True).strip()
+    if len(cleaned) > limit:
+        raise InvalidInput(f"note is {len(cleaned):,} characters; the limit is {limit:,}")
+    return cleaned
+
+
+def check_max_pieces(value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_PIECES_LIMIT:
+        raise InvalidInput(f"max pieces must be a whole number from 1 to {MAX_PIECES_LIMIT}")
+    return value

@@ -1,0 +1,296 @@
+"""The store owns the disk: one TOML file per session in a sessions folder.
+
+- Every change is an op applied to the *latest* file while holding an exclusive lock
+  on the folder, then written atomically (temp file in the same folder, fsync,
+  os.replace, fsync the folder). A kill at any moment leaves the old or the new file.
+- A file that cannot be read is never overwritten: applying an op to it fails first.
+- Files are private (0600, folder 0700) unless the folder is group-shared on purpose
+  (setgid and group-writable): then 0660. Never world-writable.
+- The lock is flock() on the folder itself, so there is no lock file a symlink could
+  redirect.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import re
+import stat
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from .codec import FormatError, check_consistency, session_from_dict, session_to_dict
+from .model import InvalidInput, Session
+from .ops import Op, inverse
+
+SUFFIX = ".toml"
+LOCK_TIMEOUT_SECONDS = 10.0
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")
+HEADER = (
+    "# A jigsaw-tui session (the Jigsaw lid method was created by COPE Scotland).\n"
+    "# Hand edits are welcome: keep every id unique. jigsaw checks the file when it reads it.\n"
+)
+
+
+class StoreError(Exception):
+    """A problem with a session file or folder, worded for the person at the keyboard."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file in the sessions folder, readable or not."""
+
+    name: str
+    path: Path
+    session: Session | None
+    error: str
+    modified: float
+
+
+def default_folder(cwd: Path | None = None) -> Path:
+    """./sessions when it exists (a checkout), else the user's data folder."""
+    env = os.environ.get("JIGSAW_SESSIONS_DIR")
+    if env:
+        return Path(env).expanduser()
+    local = (cwd or Path.cwd()) / "sessions"
+    if local.is_dir():
+        return local
+    from platformdirs import user_data_dir  # only when needed
+
+    return Path(user_data_dir("jigsaw-tui", appauthor=False)) / "sessions"
+
+
+def slug(title: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    return words[:60].rstrip("-") or "session"
+
+
+def _os_message(error: OSError, path: Path, doing: str) -> str:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "your disk quota is used up",
+        errno.EACCES: "permission denied (is the folder read-only?)",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.ENOENT: "it does not exist",
+    }
+    reason = reasons.get(error.errno, error.strerror or str(error))
+    return f"could not {doing} {path}: {reason}"
+
+
+class Store:
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+
+    # -- names and paths ---------------------------------------------------------
+
+    def path_for(self, ref: str | Path) -> Path:
+        """A session name in the folder, or an explicit path to a .toml file."""
+        text = str(ref)
+        if text.endswith(SUFFIX) and (os.sep in text or Path(text).exists()):
+            return Path(text)
+        if text.endswith(SUFFIX):
+            text = text[: -len(SUFFIX)]
+        if not _NAME.fullmatch(text) or ".." in text:
+            raise StoreError(
+                f"{str(ref)[:80]!r} is not a session name: use letters, digits, spaces, '-' and '_' "
+                "(or give the path of a .toml file)"
+            )
+        return self.folder / (text + SUFFIX)
+
+    def _ensure_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise StoreError(_os_message(error, self.folder, "create the sessions folder")) from None
+
+    def _file_mode(self, folder: Path) -> int:
+        try:
+            mode = folder.stat().st_mode
+        except OSError:
+            return 0o600
+        shared = mode & stat.S_ISGID and mode & stat.S_IWGRP
+        return 0o660 if shared else 0o600
+
+    # -- reading -------------------------------------------------------------------
+
+    def load(self, ref: str | Path) -> Session:
+        return read_file(self.path_for(ref))
+
+    def list(self) -> list[Entry]:
+        """Every session file in the folder, newest first; unreadable ones carry their error."""
+        if not self.folder.is_dir():
+            return []
+        entries = []
+        for path in self.folder.glob("*" + SUFFIX):
+            if path.name.startswith("."):
+                continue
+            try:
+                session, error = read_file(path), ""
+            except StoreError as problem:
+                session, error = None, str(problem)
+            try:
+                modified = path.stat().st_mtime
+            except OSError:
+                modified = 0.0
+            entries.append(Entry(path.stem, path, session, error, modified))
+        return sorted(entries, key=lambda e: (-e.modified, e.name))
+
+    def signature(self, ref: str | Path) -> tuple | None:
+        """Changes whenever the file is replaced: cheap to poll for changes by others."""
+        try:
+            st = self.path_for(ref).stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    # -- writing -------------------------------------------------------------------
+
+    def create(self, session: Session, name: str | None = None) -> Path:
+        """Save a new session under a free name (from its title unless given)."""
+        self._ensure_folder()
+        base = name or slug(session.title)
+        self.path_for(base)  # validates
+        with self._locked(self.folder):
+            for n in range(1, 1000):
+                path = self.path_for(base if n == 1 else f"{base}-{n}")
+                if not path.exists():
+                    write_file(path, session, self._file_mode(self.folder))
+                    return path
+        raise StoreError(f"too many sessions called {base!r}")
+
+    def apply(self, ref: str | Path, op: Op) -> tuple[Session, Op]:
+        """Apply `op` to the latest file under the lock and save. Returns (session, undo op)."""
+        path = self.path_for(ref)
+        with self._locked(path.parent):
+            before = read_file(path)
+            after = op.apply(before)
+            try:
+                check_consistency(after)
+            except FormatError as error:
+                raise InvalidInput(f"that change would leave the session inconsistent: {error}") from None
+            if after != before:
+                write_file(path, after, self._file_mode(path.parent))
+        return after, inverse(op, before, after)
+
+    def save(self, ref: str | Path, session: Session) -> Path:
+        """Write a whole session (e.g. to put back a file deleted while it was open)."""
+        path = self.path_for(ref)
+        if path.parent == self.folder:
+            self._ensure_folder()
+        with self._locked(path.parent):
+            write_file(path, session, self._file_mode(path.parent))
+        return path
+
+    def delete(self, ref: str | Path) -> None:
+        path = self.path_for(ref)
+        with self._locked(path.parent):
+            try:
+                path.unlink()
+            except OSError as error:
+                raise StoreError(_os_message(error, path, "delete")) from None
+
+    # -- the lock ------------------------------------------------------------------
+
+    def _locked(self, folder: Path):
+        return _FolderLock(folder)
+
+
+class _FolderLock:
+    """flock() on the folder: shared by every process using it, no file to redirect."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.fd = -1
+
+    def __enter__(self):
+        try:
+            self.fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as error:
+            raise StoreError(_os_message(error, self.folder, "open the folder")) from None
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(self.fd)
+                    raise StoreError(f"{self.folder} is busy (another jigsaw holds its lock); try again") from None
+                time.sleep(0.005)
+
+    def __exit__(self, *exc):
+        os.close(self.fd)  # closing releases the lock
+
+
+def read_file(path: Path) -> Session:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"no session file {path} (`jigsaw list` shows the sessions)") from None
+    except OSError as error:
+        raise StoreError(_os_message(error, path, "read")) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise StoreError(f"{path}: not a text file (not UTF-8); it was left untouched") from None
+    except tomllib.TOMLDecodeError as error:
+        raise StoreError(f"{path}: not valid TOML ({error}); it was left untouched") from None
+    try:
+        return session_from_dict(data)
+    except FormatError as error:
+        raise StoreError(f"{path}: {error}; it was left untouched") from None
+
+
+def dumps(session: Session) -> str:
+    return HEADER + tomli_w.dumps(session_to_dict(session), multiline_strings=True)
+
+
+def write_file(path: Path, session: Session, mode: int = 0o600) -> None:
+    """Atomic replace: readers and a kill -9 see the old file or the new, never a part."""
+    data = dumps(session).encode("utf-8")
+    folder = path.parent
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise StoreError(_os_message(error, folder, "write in")) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as error:
+        _remove_quietly(tmp)
+        raise StoreError(_os_message(error, path, "save") + "; the file still holds the last saved version") from None
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,17 @@
+# Sourced by run.sh and test.sh: make the project-local environment in .venv if it is
+# missing or older than pyproject.toml / constraints.txt. Needs only python3 >= 3.11.
+root=$(cd "$(dirname "$0")/.." && pwd)
+venv="$root/.venv"
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    echo "jigsaw needs python3 3.11 or newer (found: $(python3 --version 2>&1))" >&2
+    exit 1
+}
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+want="$extras $(cat "$root/pyproject.toml" "$root/scripts/constraints.txt" | cksum)"
+stamp="$venv/.jigsaw-installed"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "Setting up jigsaw in $venv (once)..." >&2
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+        -c "$root/scripts/constraints.txt" -e "$root$extras" >&2
+    echo "$want" > "$stamp"
+fi
