@@ -1,0 +1,1 @@
+"""Benchmarks for jigsaw-tui: run them all with `python bench/run.py` (see bench/README.md)."""

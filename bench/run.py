@@ -1,0 +1,58 @@
+"""Run every benchmark and print each figure beside its references and target.
+
+    .venv/bin/python bench/run.py [--only cli,store,tui,core] [--quick] [--json FILE]
+
+Everything is measured in one run on one machine: each figure is shown as a ratio of a
+reference measured alongside it, because absolute times on a shared machine drift.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bench_cli, bench_core, bench_store, bench_tui  # noqa: E402
+from bench.common import format_report  # noqa: E402
+
+SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="jigsaw-tui benchmarks")
+    parser.add_argument("--only", default=",".join(SUITES), help="comma-separated: " + ",".join(SUITES))
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: a rough look, not for the README")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in SUITES]
+    if unknown:
+        parser.error(f"unknown suite(s): {', '.join(unknown)}")
+
+    figures = []
+    work = Path(tempfile.mkdtemp(prefix="jigsaw-bench-"))
+    started = time.perf_counter()
+    try:
+        for name in chosen:
+            print(f"running {name} ...", file=sys.stderr, flush=True)
+            suite_started = time.perf_counter()
+            figures += SUITES[name].run(work / name, **(SUITES[name].QUICK if args.quick else {}))
+            print(f"  {name}: {time.perf_counter() - suite_started:.0f} s", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(format_report(figures))
+    print(f"(whole run: {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        Path(args.json).write_text(json.dumps([f.as_dict() for f in figures], indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
