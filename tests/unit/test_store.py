@@ -186,3 +186,26 @@ def test_kill_9_at_random_moments_always_leaves_a_valid_file(store):
         assert tomllib.loads(path.read_text())["title"] == "Climate action"
         assert len(session.groups[0].pieces) <= 12
     assert read_file(path).groups[0].pieces  # the writer really wrote
+
+
+def test_a_really_read_only_folder_gives_a_clear_error_and_loses_nothing(store):
+    """`jigsaw add` into a folder without write permission. As root (as in CI), the child
+    drops the capabilities that let root ignore permissions, so the check is real."""
+    import shutil
+
+    name = make(store, "A")
+    before = store.path_for(name).read_bytes()
+    command = [sys.executable, "-m", "jigsaw_tui.cli", "--sessions-dir", str(store.folder),
+               "add", name, "--group", "A", "Trust"]
+    if os.geteuid() == 0:
+        assert shutil.which("setpriv"), "setpriv (util-linux) is needed to test permissions as root"
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"] + command
+    os.chmod(store.folder, 0o555)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        os.chmod(store.folder, 0o700)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "could not write in" in result.stderr and "permission denied" in result.stderr
+    assert store.path_for(name).read_bytes() == before
