@@ -1,0 +1,514 @@
+"""The lid: where pieces sit on the circle, and the lid drawn in text.
+
+`place(n)` is the one geometry function: the text lid here and the PDF lid
+(export/pdf.py) both draw from it, so they always agree. Coordinates are unit
+coordinates: centre (0, 0), outer radius 1, x to the right, y *down* (as on a screen
+and on an fpdf page). Angles are degrees clockwise from 12 o'clock.
+
+Pieces are spread evenly like the hours on a clock, turned by half a step so that no
+piece sits at 12 o'clock: there is no first place on a lid.
+
+Pure: Rich is used for cell widths and for the renderable, never Textual.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+
+INNER = 0.6  # inner radius of the ring of pieces; the title sits inside it
+LABEL_RADIUS = 1.18  # where a label outside the ring is anchored
+ELLIPSIS = "…"
+Point = tuple[float, float]
+
+
+# -- geometry ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One piece's place on the lid."""
+
+    index: int
+    angle: float  # middle of the piece, degrees clockwise from 12 o'clock
+    start: float  # where the piece begins (degrees; may be negative)
+    end: float
+    anchor: Point  # label anchor outside the ring, at `label_radius`
+    centre: Point  # middle of the wedge, for text drawn inside the piece
+    wedge: tuple[Point, ...]  # closed outline, with jigsaw knobs on the sides
+
+
+def point(angle: float, radius: float) -> Point:
+    a = math.radians(angle)
+    return (radius * math.sin(a), -radius * math.cos(a))
+
+
+def place(n: int, inner: float = INNER, outer: float = 1.0,
+          label_radius: float = LABEL_RADIUS, knobs: bool = True) -> tuple[Slot, ...]:
+    """Place `n` pieces evenly round the circle: angles, label anchors and wedges."""
+    if n <= 0:
+        return ()
+    step = 360.0 / n
+    slots = []
+    for i in range(n):
+        start = i * step
+        angle = start + step / 2
+        end = start + step
+        slots.append(Slot(
+            index=i, angle=angle, start=start, end=end,
+            anchor=point(angle, label_radius),
+            centre=point(angle, (inner + outer) / 2),
+            wedge=_wedge(i, n, start, end, inner, outer, knobs),
+        ))
+    return tuple(slots)
+
+
+def _arc(start: float, end: float, radius: float, steps: int) -> list[Point]:
+    return [point(start + (end - start) * k / steps, radius) for k in range(steps + 1)]
+
+
+def _wedge(i: int, n: int, start: float, end: float, inner: float, outer: float,
+           knobs: bool) -> tuple[Point, ...]:
+    steps = max(4, int((end - start) / 3))
+    if n == 1:  # a whole ring: outer circle, then the inner one the other way round
+        return tuple(_arc(0, 360, outer, 120) + _arc(360, 0, inner, 120))
+    outline = _arc(start, end, outer, steps)
+    outline += _edge(i + 1, n, end, inner, outer, knobs)  # outer to inner
+    outline += _arc(end, start, inner, steps)
+    outline += list(reversed(_edge(i, n, start, inner, outer, knobs)))  # inner to outer
+    return tuple(outline)
+
+
+def _edge(boundary: int, n: int, angle: float, inner: float, outer: float,
+          knobs: bool) -> list[Point]:
+    """The side shared by two neighbouring pieces, from the rim inwards. The knob
+    bulges one way or the other by boundary, so neighbours fit like jigsaw pieces."""
+    rim, hub = point(angle, outer), point(angle, inner)
+    if not knobs:
+        return [rim, hub]
+    ux, uy = point(angle, 1.0)  # outward along the side
+    nx, ny = point(angle + 90, 1.0)  # across the side, clockwise
+    if boundary % 2:
+        nx, ny = -nx, -ny
+    mid = (inner + outer) / 2
+    width = mid * math.radians(360.0 / n)  # the piece's width at mid radius
+    k = min(0.11 * (outer - inner), 0.22 * width)
+    cx, cy = mid * ux + 0.6 * k * nx, mid * uy + 0.6 * k * ny
+    knob = []
+    start, stop = math.atan2(-0.6, 0.8), math.pi - math.atan2(-0.6, 0.8)
+    for s in range(13):  # round the far side of a circle, leaving a neck at the side
+        t = start + (stop - start) * s / 12
+        c, si = math.cos(t), math.sin(t)
+        knob.append((cx + k * (c * ux + si * nx), cy + k * (c * uy + si * ny)))
+    return [rim] + knob + [hub]
+
+
+# -- labels for each kind of lid ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LidContent:
+    """What a lid shows: a centre title and labels round it (ids line up with labels)."""
+
+    title: str
+    labels: tuple[str, ...]
+    ids: tuple[str, ...] = ()
+    kind: str = "group"  # "group", "shared" or "blank"
+
+
+def group_lid(session, group) -> LidContent:
+    return LidContent(group.name, tuple(p.text for p in group.pieces),
+                      tuple(p.id for p in group.pieces), "group")
+
+
+def shared_lid(session) -> LidContent:
+    """The themes named by two or more groups, each with "n of N groups"."""
+    from .compare import groups_label, shared_themes
+
+    total = len(session.groups)
+    labels, ids = [], []
+    for theme, named in shared_themes(session):
+        extra = "overlap, " if theme.kind == "overlap" else ""
+        labels.append(f"{theme.name} ({extra}{groups_label(named, total)})")
+        ids.append(theme.id)
+    return LidContent(f"Shared lid: {session.title}", tuple(labels), tuple(ids), "shared")
+
+
+def blank_lid(session) -> LidContent:
+    n = session.settings.max_pieces
+    return LidContent(session.title, ("",) * n, (), "blank")
+
+
+# -- text wrapping by terminal cells -------------------------------------------------
+
+
+def fit_lines(text: str, width: int, max_lines: int) -> list[str]:
+    """Word-wrap to `width` cells, at most `max_lines`; an ellipsis marks a cut."""
+    if width < 1 or max_lines < 1:
+        return []
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while cell_len(word) > width:  # a word longer than a line is split
+            room = width - cell_len(current) - (1 if current else 0)
+            if room < 2:
+                lines.append(current)
+                current, room = "", width
+            head = chop_cells(word, room)[0]
+            if not head:
+                break  # a character wider than the line itself
+            lines.append((current + " " if current else "") + head)
+            current, word = "", word[len(head):]
+        candidate = f"{current} {word}" if current else word
+        if cell_len(candidate) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    # a character wider than the whole line (width 1) is cut rather than overflow
+    lines = [set_cell_size(line, width).rstrip() if cell_len(line) > width else line
+             for line in lines if line] or [""]
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        lines = lines[:max_lines - 1] + [_with_ellipsis(last, width)]
+    return lines
+
+
+def _with_ellipsis(line: str, width: int) -> str:
+    if cell_len(line) + 1 <= width:
+        return line + ELLIPSIS
+    return set_cell_size(line, width - 1).rstrip() + ELLIPSIS
+
+
+# -- the text layout -----------------------------------------------------------------
+
+ASPECT = 2.0  # a terminal cell is about twice as tall as it is wide
+MIN_CIRCLE_WIDTH = 56  # narrower than this, the lid becomes a list
+MIN_CIRCLE_HEIGHT = 12
+BLANK_LABEL = "_" * 14
+
+
+@dataclass(frozen=True)
+class Box:
+    """A label's place in the canvas: cells [x, x + width) on rows [y, y + len(lines))."""
+
+    index: int
+    x: int
+    y: int
+    width: int
+    lines: tuple[str, ...]
+    align: str  # "left" or "right" within the box
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    width: int
+    height: int
+    mode: str  # "circle" or "list"
+    cx: float = 0.0
+    cy: float = 0.0
+    rx: float = 0.0
+    ry: float = 0.0
+    boxes: tuple[Box, ...] = ()
+    title: Box | None = None
+    truncated: int = 0  # how many labels lost words to fit
+
+    def inside(self, x: float, y: float, radius: float = 1.0) -> bool:
+        """Is the cell point (x, y) inside the circle of `radius` (unit)?"""
+        return ((x - self.cx) / (self.rx * radius)) ** 2 + ((y - self.cy) / (self.ry * radius)) ** 2 <= 1
+
+
+def layout_text_lid(width: int, height: int, title: str, labels, slots=None) -> TextLayout:
+    """Where the circle, the title and every label go in a width x height canvas.
+
+    Tries the biggest circle first and keeps the first that leaves every label
+    whole (or the one that cuts fewest); a list when no circle fits."""
+    labels = [label or BLANK_LABEL for label in labels]
+    slots = slots if slots is not None else place(len(labels))
+    if width < MIN_CIRCLE_WIDTH or height < MIN_CIRCLE_HEIGHT:
+        return TextLayout(width, height, "list")
+    best = None
+    top = min(height / 2 - 1.5, (width / 2 - 14) / ASPECT)
+    ry = top
+    while ry >= 3:
+        found = _try_layout(width, height, title, labels, slots, ry)
+        if found is not None and (best is None or found.truncated < best.truncated):
+            best = found
+            if found.truncated == 0:
+                break
+        ry -= 0.5
+    return best or TextLayout(width, height, "list")
+
+
+def _try_layout(width, height, title, labels, slots, ry) -> TextLayout | None:
+    rx = ry * ASPECT
+    cx, cy = width / 2, height / 2
+    gap = 2
+    room = int(min(width - (cx + rx) - gap, cx - rx - gap))  # label width beside the circle
+    if room < 8:
+        return None
+    right, left = [], []
+    for slot in slots:
+        s = math.sin(math.radians(slot.angle))
+        if s > 1e-9:
+            right.append(slot)
+        elif s < -1e-9:
+            left.append(slot)
+        else:  # straight up or down: whichever side has fewer
+            (right if len(right) < len(left) else left).append(slot)
+    right.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))  # top to bottom
+    left.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
+    boxes, truncated = [], 0
+    for side, members in (("right", right), ("left", left)):
+        placed = _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap)
+        if placed is None:
+            return None
+        side_boxes, side_cut = placed
+        boxes += side_boxes
+        truncated += side_cut
+    title_box = _title_box(title, cx, cy, rx, ry)
+    return TextLayout(width, height, "circle", cx, cy, rx, ry,
+                      tuple(sorted(boxes, key=lambda b: b.index)), title_box, truncated)
+
+
+def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap):
+    if not members:
+        return [], 0
+    for max_lines, spacing in ((2, 1), (2, 0), (1, 1), (1, 0)):
+        wrapped = [fit_lines(labels[m.index], room, max_lines) for m in members]
+        needed = sum(len(w) for w in wrapped) + spacing * (len(members) - 1)
+        if needed <= height:
+            break
+    else:
+        return None
+    reach = min(height / 2 - 0.5, ry * 1.3 + 1)  # near the ring, like numbers on a clock
+    tops = []
+    for m, lines in zip(members, wrapped):
+        target = cy - reach * math.cos(math.radians(m.angle)) - len(lines) / 2
+        tops.append(round(target))
+    # push labels apart downwards, then back up from the bottom edge
+    for i in range(len(tops)):
+        floor = 0 if i == 0 else tops[i - 1] + len(wrapped[i - 1]) + spacing
+        tops[i] = max(tops[i], floor)
+    for i in reversed(range(len(tops))):
+        ceiling = height - len(wrapped[i]) if i == len(tops) - 1 else tops[i + 1] - spacing - len(wrapped[i])
+        tops[i] = min(tops[i], ceiling)
+    if tops[0] < 0:
+        return None
+    boxes, cut = [], 0
+    for m, lines, y in zip(members, wrapped, tops):
+        half = _half_width(y, y + len(lines), cx, cy, rx, ry)
+        box_width = max(cell_len(line) for line in lines)
+        if side == "right":
+            x = math.floor(cx + half) + gap
+            if x + box_width > width:
+                return None
+        else:
+            x = math.ceil(cx - half) - gap - box_width
+            if x < 0:
+                return None
+        boxes.append(Box(m.index, x, y, box_width, tuple(lines), "left" if side == "right" else "right"))
+        cut += lines[-1].endswith(ELLIPSIS) and not labels[m.index].endswith(ELLIPSIS)
+    return boxes, cut
+
+
+def _half_width(y0: int, y1: int, cx, cy, rx, ry) -> float:
+    """How far the circle reaches sideways on rows y0..y1-1 (0 when it misses them)."""
+    if y0 <= cy <= y1:
+        return rx
+    nearest = min(abs(y0 - cy), abs(y1 - cy))
+    if nearest >= ry:
+        return 0.0
+    return rx * math.sqrt(1 - (nearest / ry) ** 2)
+
+
+def _title_box(title, cx, cy, rx, ry) -> Box | None:
+    inner_ry, inner_rx = ry * INNER, rx * INNER
+    rows = max(1, int(2 * inner_ry * 0.72))
+    width = int(2 * inner_rx * 0.8) - 1
+    if width < 3 or inner_ry < 1:
+        return None
+    for _ in range(rows):  # shrink the box until every row fits inside the inner ring
+        lines = fit_lines(title, width, rows)
+        top = math.floor(cy - len(lines) / 2)
+        if len(lines) < 2 or all(
+            _half_width(r, r + 1, cx, cy, inner_rx, inner_ry) >= width / 2 + 1
+            for r in range(top, top + len(lines))
+        ):
+            break
+        rows -= 1
+        if rows == 0:
+            return None
+    box_width = max(cell_len(line) for line in lines)
+    return Box(-1, math.floor(cx - box_width / 2), top, box_width, tuple(lines), "centre")
+
+
+# -- drawing ---------------------------------------------------------------------------
+
+_BRAILLE_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][col]
+
+
+def _curve_points(layout: TextLayout, slots, selected):
+    """Points (in cell units) on the rings, the spokes and the selected wedge."""
+    cx, cy, rx, ry = layout.cx, layout.cy, layout.rx, layout.ry
+
+    def to_cells(p):
+        return (cx + p[0] * rx, cy + p[1] * ry)
+
+    density = int(max(rx, ry) * 16)
+    for radius in (1.0, INNER):
+        for k in range(density):
+            yield to_cells(point(360 * k / density, radius)), 0.0
+    if len(slots) > 1:
+        for slot in slots:
+            for k in range(int(rx * 3) + 1):
+                yield to_cells(point(slot.start, INNER + (1 - INNER) * k / (rx * 3))), slot.start
+    if selected is not None and 0 <= selected < len(slots):
+        slot = slots[selected]
+        for a in range(int(rx * 6)):
+            for r in range(int(rx * 2)):
+                angle = slot.start + (slot.end - slot.start) * (a + 0.5) / (rx * 6)
+                radius = INNER + (1 - INNER) * (r + 0.5) / (rx * 2)
+                yield to_cells(point(angle, radius)), None
+
+
+def draw_circle(layout: TextLayout, slots, selected=None, ascii_only=False) -> dict:
+    """The cells of the drawing: {(x, y): character}."""
+    if ascii_only:
+        return _draw_ascii(layout, slots, selected)
+    dots: dict[tuple[int, int], int] = {}
+    for (x, y), angle in _curve_points(layout, slots, selected):
+        dx, dy = int(x * 2), int(y * 4)
+        if angle is None and (dx + dy) % 2:
+            continue  # the selected wedge is shaded, not solid: lighter to look at
+        cell = (dx // 2, dy // 4)
+        if 0 <= cell[0] < layout.width and 0 <= cell[1] < layout.height:
+            dots[cell] = dots.get(cell, 0) | _BRAILLE_BITS[dy % 4][dx % 2]
+    return {cell: chr(0x2800 + bits) for cell, bits in dots.items()}
+
+
+def _draw_ascii(layout: TextLayout, slots, selected) -> dict:
+    cells: dict[tuple[int, int], str] = {}
+    fill = []
+    cx, cy = layout.cx, layout.cy
+    for (x, y), angle in _curve_points(layout, slots, selected):
+        cell = (int(x), int(y))
+        if not (0 <= cell[0] < layout.width and 0 <= cell[1] < layout.height):
+            continue
+        if angle is None:
+            fill.append(cell)
+            continue
+        if angle == 0.0 and (x, y) != (cx, cy):  # on a ring: draw along the tangent
+            tx, ty = -(y - cy) * layout.rx / layout.ry, (x - cx) * layout.ry / layout.rx
+        else:  # a spoke: draw along the radius
+            tx, ty = x - cx, y - cy
+        cells.setdefault(cell, _ascii_stroke(tx, ty * ASPECT))
+    for cell in fill:
+        cells.setdefault(cell, ":")
+    return cells
+
+
+def _ascii_stroke(dx: float, dy: float) -> str:
+    slope = math.degrees(math.atan2(-dy, dx)) % 180
+    if slope < 22.5 or slope >= 157.5:
+        return "-"
+    if slope < 67.5:
+        return "/"
+    if slope < 112.5:
+        return "|"
+    return "\\"
+
+
+class TextLid:
+    """A lid as a Rich renderable: the circle, the title in the centre, labels round it.
+
+    Too narrow or too short for a circle, it becomes a plain list. Meaning never needs
+    colour: the selected piece's label is reversed and its wedge shaded (in a list, ">").
+    """
+
+    def __init__(self, title: str, labels, selected: int | None = None,
+                 ascii_only: bool = False, height: int | None = None):
+        self.title = title
+        self.labels = list(labels)
+        self.selected = selected
+        self.ascii_only = ascii_only
+        self.height = height
+
+    def lines(self, width: int, height: int | None = None) -> list[list[Segment]]:
+        height = height or self.height or default_height(width)
+        layout = layout_text_lid(width, height, self.title, self.labels)
+        if layout.mode == "list":
+            return self._list_lines(width)
+        return self._circle_lines(layout)
+
+    def __rich_console__(self, console, options):
+        height = self.height or options.height or default_height(options.max_width)
+        for line in self.lines(options.max_width, height):
+            yield from line
+            yield Segment.line()
+
+    def _circle_lines(self, layout: TextLayout) -> list[list[Segment]]:
+        slots = place(len(self.labels))
+        drawing = draw_circle(layout, slots, self.selected, self.ascii_only)
+        texts: dict[tuple[int, int], tuple[str, int, Style]] = {}
+        plain, strong, chosen = Style(), Style(bold=True), Style(reverse=True, bold=True)
+        boxes = list(layout.boxes) + ([layout.title] if layout.title else [])
+        for box in boxes:
+            style = strong if box.index == -1 else chosen if box.index == self.selected else plain
+            for row, line in enumerate(box.lines):
+                pad = box.width - cell_len(line)
+                x = box.x + (pad if box.align == "right" else pad // 2 if box.align == "centre" else 0)
+                texts[(x, box.y + row)] = (line, cell_len(line), style)
+        out = []
+        for y in range(layout.height):
+            row: list[Segment] = []
+            x = 0
+            while x < layout.width:
+                if (x, y) in texts:
+                    line, cells, style = texts[(x, y)]
+                    row.append(Segment(line, style))
+                    x += max(cells, 1)
+                else:
+                    row.append(Segment(drawing.get((x, y), " ")))
+                    x += 1
+            out.append(_merge(row))
+        return out
+
+    def _list_lines(self, width: int) -> list[list[Segment]]:
+        out = [[Segment(line, Style(bold=True))] for line in fit_lines(self.title, width, 99)]
+        out.append([])
+        for i, label in enumerate(self.labels):
+            mark = ">" if i == self.selected else "-"
+            style = Style(reverse=True) if i == self.selected else Style()
+            wrapped = fit_lines(label or BLANK_LABEL, max(1, width - 2), 99)
+            for n, line in enumerate(wrapped):
+                out.append([Segment((mark if n == 0 else " ") + " "), Segment(line, style)])
+        return out
+
+
+def _merge(row: list[Segment]) -> list[Segment]:
+    """Join neighbouring segments of the same style: fewer bytes to the terminal."""
+    merged: list[Segment] = []
+    for seg in row:
+        if merged and merged[-1].style == seg.style:
+            merged[-1] = Segment(merged[-1].text + seg.text, seg.style)
+        else:
+            merged.append(seg)
+    return merged
+
+
+def default_height(width: int) -> int:
+    """A lid's height for a width when nobody says: 80 -> 24, 200 -> 60."""
+    return max(MIN_CIRCLE_HEIGHT, round(width * 0.3))
+
+
+def render_plain(lid: TextLid, width: int, height: int | None = None) -> str:
+    """The lid as plain text (no escape codes): for pipes, files and tests."""
+    rows = ["".join(seg.text for seg in line).rstrip() for line in lid.lines(width, height)]
+    return "\n".join(rows)
