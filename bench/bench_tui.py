@@ -1,14 +1,248 @@
-"""TUI (issue 3): measured from a real pty against a minimal Textual app. Harness to come."""
+"""TUI (issue 3): the app as a person over SSH meets it, from a real pty at 80x24 and 200x60.
+
+Every figure stands beside the same figure for `bench/minimal_app.py` (Header, Input,
+Footer: the least a Textual app with an input can be), measured in the same run, with
+runs of the two apps interleaved so that a busy machine slows both alike.
+
+What is measured, per app:
+- start: exec to the first usable screen (all its `ready` texts on screen);
+- bytes per typed character in the piece input (median), at 80x24 and at 200x60;
+- idle bytes/s on the piece input (nothing changes on screen);
+- a full repaint of the current screen (forced by a resize): the yardstick for a stage switch;
+- jigsaw only: bytes for one stage switch, bytes/s while the meditation timer runs;
+- peak resident memory (VmHWM) at the end of the run.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import Figure, not_measured
+from bench.common import Figure, median
+from bench.ptyterm import PtyApp
 
-QUICK: dict = {}
+GROUP = "TUI (issue 3)"
+ROOT = Path(__file__).resolve().parent.parent
+PIECE = "Trust and time to talk"  # typed a key at a time; not in the bench session
 
 
-def run(work: Path) -> list[Figure]:
-    return [not_measured("TUI (issue 3)", "cold start to first usable screen", "ms",
-                         "<= 1.15x minimal app", "the pty harness is not written yet")]
+@dataclass
+class Driver:
+    """How to start one app and reach each thing to measure (keys and what then shows)."""
+
+    name: str
+    argv: list[str]
+    env: dict
+    ready: tuple[str, ...]  # all on screen = first usable screen
+    to_input: tuple[str, ...] = ()  # keys from the first screen to the piece input
+    input_ready: tuple[str, ...] = ()  # on screen once there
+    stage_switch: tuple[str, ...] = ()  # keys for one stage switch from the piece input
+    stage_ready: tuple[str, ...] = ()
+    meditation: tuple[str, ...] = ()  # keys that show the meditation with its timer running
+    meditation_ready: tuple[str, ...] = ()
+    quit: tuple[str, ...] = ("ctrl+q",)
+
+
+@dataclass
+class Run:
+    """What one run of one app measured; None where a step could not be reached."""
+
+    start_s: float | None = None
+    idle_bps: float | None = None
+    per_char: list[int] = field(default_factory=list)
+    full_repaint: int | None = None
+    stage_switch: int | None = None
+    meditation_bps: float | None = None
+    rss_mb: float | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def tui_env(sessions: Path) -> dict:
+    """The user's environment minus anything that would change how either app draws."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("COLUMNS", "LINES", "NO_COLOR", "PYTHONPATH") and not k.startswith("TEXTUAL")}
+    env.update(TERM="xterm-256color", JIGSAW_SESSIONS_DIR=str(sessions))
+    return env
+
+
+def minimal_driver(env: dict) -> Driver:
+    from bench.minimal_app import READY_TEXT
+
+    return Driver("minimal Textual app", [sys.executable, str(ROOT / "bench" / "minimal_app.py")], env,
+                  ready=(READY_TEXT, "palette"), input_ready=(READY_TEXT,))
+
+
+def jigsaw_driver(env: dict, session: str) -> Driver:
+    """Keys from the app's own bindings: F2..F7 are the stages (see jigsaw_tui/ui/stages)."""
+    from bench.bench_cli import jigsaw_command
+
+    return Driver(
+        "jigsaw open", jigsaw_command() + ["open", session], env,
+        ready=("F2 Meditation", "F4 Groups"),
+        to_input=("f4",), input_ready=("Group one",),
+        stage_switch=("f3",), stage_ready=("Why do we network?",),
+        meditation=("f2",), meditation_ready=("Meditation",),
+    )
+
+
+def make_session(folder: Path) -> str:
+    """A new session as a facilitator makes one: two groups, nothing typed yet."""
+    from jigsaw_tui.model import new_session
+    from jigsaw_tui.store import Store
+
+    store = Store(folder)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store.create(new_session("Bench session", ["Group one", "Group two"], date="2026-01-15"), name="bench")
+    return "bench"
+
+
+def start(driver: Driver, cols: int, rows: int, run: Run) -> PtyApp | None:
+    app = PtyApp(driver.argv, cols, rows, driver.env)
+    if not app.wait_until(lambda: all(t in app.text for t in driver.ready), 20.0):
+        last = [line.strip() for line in app.screen.display if line.strip()][-1:] or ["(blank)"]
+        run.problems.append(f"first screen never showed {driver.ready}; last line: {last[0][:100]}")
+        app.close(driver.quit)
+        return None
+    run.start_s = app.last_output - app.started
+    app.settle()
+    return app
+
+
+def reach(app: PtyApp, keys: tuple[str, ...], texts: tuple[str, ...], what: str, run: Run) -> bool:
+    app.press(*keys)
+    if app.wait_until(lambda: all(t in app.text for t in texts), 5.0):
+        app.settle()
+        return True
+    run.problems.append(f"could not reach {what} (keys {keys}, looking for {texts})")
+    return False
+
+
+def measure_full(driver: Driver, idle_seconds: float) -> Run:
+    """One run at 80x24: start, idle, typing, full repaint, stage switch, meditation, memory."""
+    run = Run()
+    app = start(driver, 80, 24, run)
+    if app is None:
+        return run
+    with app:
+        if reach(app, driver.to_input, driver.input_ready, "the piece input", run):
+            app.settle(0.5)
+            run.idle_bps = app.bytes_during(idle_seconds) / idle_seconds
+            try:
+                run.per_char = app.type_measured(PIECE)
+            except TimeoutError as error:
+                run.problems.append(str(error))
+        if driver.stage_switch:
+            before = app.bytes_out
+            if reach(app, driver.stage_switch, driver.stage_ready, "another stage", run):
+                run.stage_switch = app.bytes_out - before
+        app.resize(79, 24)
+        app.settle()
+        before = app.bytes_out
+        app.resize(80, 24)
+        app.settle()
+        run.full_repaint = app.bytes_out - before
+        if driver.meditation and reach(app, driver.meditation, driver.meditation_ready, "the meditation", run):
+            run.meditation_bps = app.bytes_during(idle_seconds) / idle_seconds
+        rss = app.peak_rss_kb()
+        run.rss_mb = rss / 1024 if rss else None
+        app.close(driver.quit)
+    return run
+
+
+def measure_typing(driver: Driver, cols: int, rows: int) -> Run:
+    run = Run()
+    app = start(driver, cols, rows, run)
+    if app is None:
+        return run
+    with app:
+        if reach(app, driver.to_input, driver.input_ready, "the piece input", run):
+            try:
+                run.per_char = app.type_measured(PIECE)
+            except TimeoutError as error:
+                run.problems.append(str(error))
+        app.close(driver.quit)
+    return run
+
+
+def measure_start(driver: Driver) -> Run:
+    run = Run()
+    app = start(driver, 80, 24, run)
+    if app is not None:
+        app.close(driver.quit)
+    return run
+
+
+# -- figures ------------------------------------------------------------------------------
+
+
+def _median_of(runs: list[Run], attr: str) -> float | None:
+    values = [getattr(r, attr) for r in runs if getattr(r, attr) is not None]
+    return median(values) if values else None
+
+
+def _median_chars(runs: list[Run]) -> float | None:
+    sizes = [size for r in runs for size in r.per_char]
+    return median(sizes) if sizes else None
+
+
+def _why_missing(runs: list[Run]) -> str:
+    problems = [p for r in runs for p in r.problems]
+    return problems[0].splitlines()[0] if problems else "not reached"
+
+
+def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], repeat: int) -> list[Figure]:
+    ref_name = "minimal Textual app"
+    figures = []
+
+    def add(name, unit, value, ref, target="", max_value=None, max_ratio=None, note="", runs=()):
+        if value is None:
+            note = f"not measured yet: {_why_missing(list(runs))}"
+        refs = [(ref_name, ref)] if ref is not None else []
+        figures.append(Figure(GROUP, name, value, unit, refs=refs, target=target,
+                              max_value=max_value, max_ratio=max_ratio, note=note))
+
+    starts = lambda runs: _median_of(runs, "start_s")
+    ms = lambda s: s * 1000 if s is not None else None
+    m_start, j_start = minimal["full"] + minimal["start"], jigsaw["full"] + jigsaw["start"]
+    add("cold start to first usable screen (80x24)", "ms", ms(starts(j_start)), ms(starts(m_start)),
+        "<= 1.15x minimal app", max_ratio=1.15, note=f"median of {len(j_start)} starts", runs=j_start)
+    add("bytes per typed character, 80x24 (median)", "B", _median_chars(jigsaw["full"]),
+        _median_chars(minimal["full"]), "<= 200 B", max_value=200, runs=jigsaw["full"],
+        note=f"{len(PIECE)} keys x {repeat} runs")
+    add("bytes per typed character, 200x60 (median)", "B", _median_chars(jigsaw["wide"]),
+        _median_chars(minimal["wide"]), "grows little with width", runs=jigsaw["wide"])
+    add("idle, on the piece input", "B/s", _median_of(jigsaw["full"], "idle_bps"),
+        _median_of(minimal["full"], "idle_bps"), "0 B/s", max_value=0, runs=jigsaw["full"])
+    add("meditation timer running", "B/s", _median_of(jigsaw["full"], "meditation_bps"),
+        _median_of(minimal["full"], "idle_bps"), "< 200 B/s", max_value=200, runs=jigsaw["full"],
+        note="reference: the minimal app idle (its blinking cursor)")
+    j_repaint = _median_of(jigsaw["full"], "full_repaint")
+    add("one stage switch (Groups -> Views)", "B", _median_of(jigsaw["full"], "stage_switch"),
+        _median_of(minimal["full"], "full_repaint"), "<= one full repaint (~7.7 KB)", max_value=7700,
+        runs=jigsaw["full"],
+        note=f"reference: a full repaint of the minimal app; jigsaw's own full repaint: "
+             f"{j_repaint:,.0f} B" if j_repaint else "")
+    add("peak memory (RSS)", "MB", _median_of(jigsaw["full"], "rss_mb"), _median_of(minimal["full"], "rss_mb"),
+        "<= 1.3x minimal app", max_ratio=1.3, runs=jigsaw["full"])
+    return figures
+
+
+def run(work: Path, repeat: int = 3, extra_starts: int = 4, idle_seconds: float = 3.0) -> list[Figure]:
+    sessions = work / "sessions"
+    session = make_session(sessions)
+    env = tui_env(sessions)
+    drivers = {"minimal": minimal_driver(env), "jigsaw": jigsaw_driver(env, session)}
+    runs = {name: {"full": [], "wide": [], "start": []} for name in drivers}
+    for _ in range(repeat):  # interleaved: a busy moment on the machine hits both apps
+        for name, driver in drivers.items():
+            runs[name]["full"].append(measure_full(driver, idle_seconds))
+            runs[name]["wide"].append(measure_typing(driver, 200, 60))
+    for _ in range(extra_starts):
+        for name, driver in drivers.items():
+            runs[name]["start"].append(measure_start(driver))
+    return figures_from(runs["minimal"], runs["jigsaw"], repeat)
+
+
+QUICK = {"repeat": 1, "extra_starts": 0, "idle_seconds": 1.0}

@@ -6,6 +6,7 @@ same run on the same machine, so a busy or slow machine moves both and the ratio
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -68,9 +69,9 @@ def median(values) -> float:
 
 
 def percentile(values, fraction: float) -> float:
-    """Nearest-rank percentile: p95 of 200 samples is the 190th smallest."""
+    """Nearest-rank percentile: p95 of 300 samples is the 285th smallest."""
     ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
     return ordered[rank - 1]
 
 
