@@ -1,27 +1,156 @@
-"""Placeholder app: lists sessions and quits. Replaced by the facilitation TUI."""
+"""The full-screen app: the session picker, one screen per open session, help and about.
+
+Built for SSH on a slow link: no animations, no blinking cursor, no clock; only what
+changes is redrawn. Stages and dialogs are imported when first used.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Static
+import os
+import signal
+
+from rich.text import Text
+from textual.app import App
+from textual.binding import Binding
+
+from .. import CREDIT, __version__
+
+HELP_INTRO = (
+    "Every change is saved the moment you make it. Keys shown at the bottom change with\n"
+    "where you are; these are all of them. ctrl+p finds any command by name.\n"
+)
 
 
 class JigsawApp(App):
-    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    TITLE = "jigsaw"
+    CSS = """
+    Screen { background: $surface; }
+    """
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "quit", priority=True),
+        Binding("f1", "help", "help"),
+        Binding("ctrl+c", "quit_hint", show=False, system=True),
+    ]
 
-    def __init__(self, store, session=None):
+    def __init__(self, store, session: str | None = None, ascii_only: bool = False,
+                 animate: bool = True, watch_signals: bool = True):
         super().__init__()
         self.store = store
+        self.start_session = session
+        self.ascii_only = ascii_only
+        self.animate = animate
+        self.watch_signals = watch_signals
+        self.animation_level = "none"  # nothing moves unless it means something
+        self.hung_up = False
 
-    def compose(self) -> ComposeResult:
-        from rich.text import Text
+    def on_mount(self) -> None:
+        if self.watch_signals:
+            import asyncio
 
-        lines = [e.name + ("  (cannot be read)" if e.session is None else "  " + e.session.title)
-                 for e in self.store.list()]
-        yield Static(Text("\n".join(lines) or "No sessions yet"), id="sessions")
-        yield Footer()
+            try:
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+        if self.start_session is not None:
+            self.open_session(self.start_session)
+        else:
+            self.show_picker()
+
+    # -- screens --------------------------------------------------------------------------
+
+    def open_session(self, ref: str, first_stage: str | None = None) -> None:
+        from ..store import StoreError
+        from .controller import Controller
+        from .session_screen import SessionScreen
+
+        try:
+            controller = Controller(self.store, ref, ascii_only=self.ascii_only, animate=self.animate)
+        except StoreError as error:
+            self.show_picker()
+            self.call_after_refresh(self.screen.say, str(error), "error")
+            return
+        self.push_screen(SessionScreen(controller, first_stage))
+
+    def show_picker(self) -> None:
+        from .picker import PickerScreen
+
+        for n, screen in enumerate(self.screen_stack):
+            if isinstance(screen, PickerScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        if len(self.screen_stack) > 1:
+            self.switch_screen(PickerScreen(self.store))
+        else:
+            self.push_screen(PickerScreen(self.store))
+
+    def session_screens(self):
+        from .session_screen import SessionScreen
+
+        return [s for s in self.screen_stack if isinstance(s, SessionScreen)]
+
+    # -- leaving: nothing typed is lost ----------------------------------------------------------
+
+    def keep_all_drafts(self) -> None:
+        for screen in self.session_screens():
+            try:
+                screen.keep_drafts()
+            except Exception as error:  # a draft must never stop the app from closing
+                self.log.error(f"could not keep drafts: {error}")
+
+    async def action_quit(self) -> None:
+        self.keep_all_drafts()
+        self.exit(0)
+
+    def action_quit_hint(self) -> None:
+        self.screen_notice("ctrl+q quits (everything is already saved).")
+
+    def hang_up(self) -> None:
+        """The SSH link dropped: keep what was half-typed, then leave without drawing."""
+        self.hung_up = True
+        self.keep_all_drafts()
+        os.environ["JIGSAW_HUNG_UP"] = "1"
+        self.exit(0)
+
+    def screen_notice(self, message: str, severity: str = "information") -> None:
+        from .dialogs import Notice
+
+        found = self.screen.query(Notice)
+        if found:
+            found.first().say(message, severity)
+
+    # -- help, about, palette ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .dialogs import MessageScreen
+        from .help import help_text
+
+        self.push_screen(MessageScreen("Keys (F1)", help_text(self.screen), wide=True))
+
+    def action_about(self) -> None:
+        from .dialogs import MessageScreen
+
+        body = Text()
+        body.append(f"jigsaw-tui {__version__}\n\n", "bold")
+        body.append(CREDIT + "\n\n", "bold")
+        body.append(
+            "A Jigsaw lid session: each breakout group names up to twelve pieces of its\n"
+            "picture of 'good', drawn as a circle (no top, no bottom, no hierarchy); the\n"
+            "pieces that different groups share become themes, and themes become actions.\n"
+        )
+        self.push_screen(MessageScreen("About jigsaw-tui", body))
+
+    def get_system_commands(self, screen):
+        from .commands import commands_for
+
+        yield from commands_for(self, screen)
 
 
 def run_app(store, session=None, ascii_only=False, animate=True, mouse=True) -> int:
-    JigsawApp(store, session).run(mouse=mouse)
-    return 0
+    app = JigsawApp(store, session, ascii_only=ascii_only, animate=animate)
+    try:
+        app.run(mouse=mouse)
+    except OSError:
+        if not app.hung_up:  # after a hang-up the terminal is gone; drafts were kept
+            raise
+    return app.return_code or 0

@@ -1,0 +1,176 @@
+"""Columns of capture lists: side by side where the terminal is wide, one at a time at 80x24.
+
+Groups (pieces) and shared views (answers) both work this way: Tab and shift+Tab move
+to the next or previous column; each column keeps its own half-typed text.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ..ops import AddItem, EditItem, MoveItem, RemoveItem
+from .stages import Stage
+from .widgets import CaptureColumn, number_label
+
+MIN_COLUMN_WIDTH = 44  # 80 columns: one at a time; 160: three side by side
+
+
+class AnswerColumn(CaptureColumn):
+    """A list of one-line answers: a view question's, or the check-in's."""
+
+    placeholder = "type an answer, then Enter"
+
+    def __init__(self, controller, where: str, title: str = "", **kwargs):
+        super().__init__(controller, where, **kwargs)
+        self.title = title
+
+    def answers(self, session) -> tuple[str, ...]:
+        return session.checkin if self.where == "checkin" else session.view(self.where).answers
+
+    def heading(self, session) -> Text:
+        title = self.title or session.view(self.where).question
+        heading = Text(title)
+        heading.append(f"  ({len(self.answers(session))})")
+        return heading
+
+    def labels(self, session) -> list[Text]:
+        return [number_label(n, a) for n, a in enumerate(self.answers(session), 1)]
+
+    def add_op(self, text: str):
+        return AddItem(self.where, text)
+
+    def move_op(self, index: int, to: int):
+        return MoveItem(self.where, index, self.answers(self.controller.session)[index], to)
+
+    def remove_op(self, index: int):
+        return RemoveItem(self.where, index, self.answers(self.controller.session)[index])
+
+    def edit_item(self, index: int, what: str) -> None:
+        from .dialogs import PromptScreen
+
+        expected = self.answers(self.controller.session)[index]
+
+        def done(text):
+            if text is not None and text != expected:
+                self.controller.apply(EditItem(self.where, index, expected, text))
+            self.items.focus()
+
+        self.app.push_screen(PromptScreen("Edit answer", expected), done)
+
+
+class ColumnsStage(Stage):
+    """A stage made of capture columns, one per key (group id, view id)."""
+
+    DEFAULT_CSS = """
+    ColumnsStage > .empty { height: auto; padding: 1 2; }
+    ColumnsStage > Horizontal { height: 1fr; overflow: hidden; }
+    ColumnsStage CaptureColumn { margin: 0 1 0 0; }
+    """
+    BINDINGS = [
+        Binding("tab", "next_column(1)", "next", priority=False),
+        Binding("shift+tab", "next_column(-1)", "previous", priority=False),
+    ]
+    empty_text = ""
+
+    def __init__(self, controller, **kwargs):
+        super().__init__(controller, **kwargs)
+        self.current_key = ""
+
+    # -- what subclasses provide -------------------------------------------------------
+
+    def keys(self, session) -> list[str]:
+        raise NotImplementedError
+
+    def make_column(self, key: str) -> CaptureColumn:
+        raise NotImplementedError
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self):
+        yield Static(Text(self.empty_text), classes="empty")
+        yield Horizontal()
+
+    def on_mount(self) -> None:
+        self.sync(self.controller.session)
+
+    def columns(self) -> list[CaptureColumn]:
+        return list(self.query_one(Horizontal).query_children(CaptureColumn))
+
+    def column(self, key: str) -> CaptureColumn | None:
+        return next((c for c in self.columns() if c.where == key), None)
+
+    def session_changed(self, session) -> None:
+        self.sync(session)
+
+    def sync(self, session) -> None:
+        """Match the columns to the session (added/removed/reordered), keeping typed text."""
+        keys = self.keys(session)
+        row = self.query_one(Horizontal)
+        existing = {c.where: c for c in self.columns()}
+        for key, column in existing.items():
+            if key not in keys:
+                column.remove()
+        for index, key in enumerate(keys):
+            column = existing.get(key)
+            if column is None:
+                row.mount(self.make_column(key), before=index if index < len(row.children) else None)
+            else:
+                column.show(session)
+        if self.current_key not in keys:
+            self.current_key = keys[0] if keys else ""
+        self.query_one(".empty").display = not keys
+        self.call_after_refresh(self.layout_columns)
+
+    def on_resize(self) -> None:
+        self.layout_columns()
+
+    def layout_columns(self) -> None:
+        """Show as many columns as fit, always including the current one."""
+        columns = self.columns()
+        if not columns:
+            return
+        fit = max(1, (self.size.width or 80) // MIN_COLUMN_WIDTH)
+        keys = [c.where for c in columns]
+        at = keys.index(self.current_key) if self.current_key in keys else 0
+        start = max(0, min(at - fit // 2, len(columns) - fit))
+        for n, column in enumerate(columns):
+            column.display = start <= n < start + fit
+
+    # -- moving ------------------------------------------------------------------------
+
+    def focused_column(self) -> CaptureColumn | None:
+        focused = self.screen.focused
+        for column in self.columns():
+            if focused is not None and (focused is column or column in focused.ancestors):
+                return column
+        return self.column(self.current_key)
+
+    def on_descendant_focus(self, event) -> None:
+        column = self.focused_column()
+        if column is not None:
+            self.current_key = column.where
+
+    def action_next_column(self, step: int) -> None:
+        columns = self.columns()
+        if not columns:
+            return
+        keys = [c.where for c in columns]
+        at = keys.index(self.current_key) if self.current_key in keys else 0
+        self.show_column(keys[(at + step) % len(keys)])
+
+    def show_column(self, key: str) -> None:
+        self.current_key = key
+        self.layout_columns()
+        column = self.column(key)
+        if column is not None:
+            self.call_after_refresh(column.capture.focus)
+
+    def focus_first(self) -> None:
+        column = self.column(self.current_key)
+        if column is not None:
+            column.capture.focus()
+        else:
+            super().focus_first()

@@ -1,0 +1,28 @@
+"""The command palette (ctrl+p): every action by name, plus the current stage's own."""
+
+from __future__ import annotations
+
+from textual.system_commands import SystemCommand
+
+from .stages import STAGES
+
+
+def commands_for(app, screen):
+    from .session_screen import SessionScreen
+
+    if isinstance(screen, SessionScreen):
+        for n, info in enumerate(STAGES):
+            yield SystemCommand(f"Go to {info.label}", f"Stage {n + 1} (F{n + 2} or alt+{n + 1})",
+                                lambda key=info.key: screen.action_stage(key))
+        yield SystemCommand("Undo", "Undo the last change (ctrl+z)", screen.action_undo)
+        yield SystemCommand("Redo", "Redo what was undone (ctrl+y)", screen.action_redo)
+        yield SystemCommand("Save again", "Write the session back if its file was deleted (ctrl+s)",
+                            screen.action_save_again)
+        yield SystemCommand("Sessions", "Back to the list of sessions (ctrl+o)", screen.action_sessions)
+        stage = screen.current_stage()
+        if stage is not None:
+            for title, help_text, callback in stage.commands():
+                yield SystemCommand(title, help_text, callback)
+    yield SystemCommand("Help", "Every key (F1)", app.action_help)
+    yield SystemCommand("About", "About jigsaw-tui and the Jigsaw toolkit by COPE Scotland", app.action_about)
+    yield SystemCommand("Quit", "Leave jigsaw; everything is saved (ctrl+q)", app.action_quit)

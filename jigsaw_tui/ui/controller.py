@@ -1,0 +1,160 @@
+"""The one door between screens and the store: apply ops, undo/redo, watch the file.
+
+No Textual import: the controller is plain Python, so it is tested without a screen.
+Screens never change a session themselves; they build an op and call `apply`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import InvalidInput, Session
+from ..ops import Op, SetDraft
+from ..store import Store, StoreError
+
+Listener = Callable[[Session], None]
+Teller = Callable[[str, str], None]  # (message, severity: "information" | "warning" | "error")
+
+
+class Controller:
+    """Holds the latest session of one file and every change made to it from this screen."""
+
+    def __init__(self, store: Store, ref: str, ascii_only: bool = False, animate: bool = False):
+        self.store = store
+        self.ref = ref
+        self.ascii_only = ascii_only
+        self.animate = animate
+        self.session: Session = store.load(ref)
+        self.undo_stack: list[tuple[str, Op]] = []  # (what was done, the op that undoes it)
+        self.redo_stack: list[tuple[str, Op]] = []
+        self.missing = False  # the file was deleted (or broken) while open
+        self._listeners: list[Listener] = []
+        self._tell: Teller = lambda message, severity: None
+        self._signature = store.signature(ref)
+
+    # -- being told ----------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """`listener(session)` is called after every change, ours or another process's."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def set_teller(self, teller: Teller) -> None:
+        """Where notices for the person go (the app's notice line)."""
+        self._tell = teller
+
+    def tell(self, message: str, severity: str = "information") -> None:
+        self._tell(message, severity)
+
+    def _changed(self, session: Session) -> None:
+        self.session = session
+        self._signature = self.store.signature(self.ref)
+        for listener in list(self._listeners):
+            listener(session)
+
+    # -- changing ------------------------------------------------------------------
+
+    def apply(self, op: Op, undoable: bool = True, quiet: bool = False) -> bool:
+        """Apply `op` to the file now. False (with a notice) if it was refused; nothing is lost."""
+        try:
+            session, undo = self.store.apply(self.ref, op)
+        except InvalidInput as error:
+            if not quiet:
+                self.tell(_sentence(str(error)), "warning")
+            return False
+        except StoreError as error:
+            self._store_failed(error)
+            return False
+        if undoable and undo.ops:  # an op that changed nothing is not worth an undo step
+            self.undo_stack.append((op.describe(), undo))
+            self.redo_stack.clear()
+        self.missing = False
+        self._changed(session)
+        return True
+
+    def undo(self) -> bool:
+        return self._replay(self.undo_stack, self.redo_stack, "Undone", "Nothing to undo")
+
+    def redo(self) -> bool:
+        return self._replay(self.redo_stack, self.undo_stack, "Redone", "Nothing to redo")
+
+    def _replay(self, source, target, done: str, empty: str) -> bool:
+        if not source:
+            self.tell(empty + ".")
+            return False
+        what, op = source[-1]
+        try:
+            session, back = self.store.apply(self.ref, op)
+        except InvalidInput as error:
+            self.tell(f"Could not {done.lower()[:-2]} {what}: {_sentence(str(error))}", "warning")
+            return False
+        except StoreError as error:
+            self._store_failed(error)
+            return False
+        source.pop()
+        target.append((what, back))
+        self._changed(session)
+        self.tell(f"{done}: {what}.")
+        return True
+
+    def keep_draft(self, where: str, text: str) -> bool:
+        """Save half-typed text (or clear it with "") without touching undo/redo."""
+        if self.session.draft(where) == text:
+            return True
+        return self.apply(SetDraft(where, text), undoable=False, quiet=True)
+
+    # -- the file --------------------------------------------------------------------
+
+    def poll(self) -> bool:
+        """Pick up changes made by other processes (cheap stat). True if the session changed."""
+        signature = self.store.signature(self.ref)
+        if signature == self._signature:
+            return False
+        self._signature = signature
+        if signature is None:
+            self._mark_missing()
+            return False
+        try:
+            session = self.store.load(self.ref)
+        except StoreError as error:
+            self.tell(f"{error}. What you see is kept; ctrl+s writes it back.", "error")
+            self.missing = True
+            return False
+        self.missing = False
+        if session == self.session:
+            return False
+        self._changed(session)
+        return True
+
+    def save_again(self) -> bool:
+        """Write the session as shown (after its file was deleted or broken)."""
+        try:
+            self.store.save(self.ref, self.session)
+        except StoreError as error:
+            self.tell(str(error), "error")
+            return False
+        self.missing = False
+        self._signature = self.store.signature(self.ref)
+        self.tell("Saved.")
+        return True
+
+    def _mark_missing(self) -> None:
+        if not self.missing:
+            self.missing = True
+            self.tell("The session file was deleted. Everything is still on screen: "
+                      "ctrl+s saves it again.", "error")
+
+    def _store_failed(self, error: StoreError) -> None:
+        if self.store.signature(self.ref) is None:
+            self.missing = False  # say it again: the person just tried to change something
+            self._mark_missing()
+        else:
+            self.tell(str(error), "error")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")

@@ -1,0 +1,179 @@
+"""Small modal screens: a message, a yes/no question, a one-line prompt, a piece editor.
+
+Every dialog can be closed without Esc (Esc arrives late on slow links): each has keys
+shown on screen and an explicit choice.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 76; max-width: 100%; height: auto; max-height: 100%;
+    border: round $primary; padding: 0 1; background: $panel;
+}}
+{name} .title {{ text-style: bold; height: 1; }}
+{name} .hint {{ height: auto; color: $text-muted; }}
+{name} Input {{ height: 1; border: none; padding: 0 1; margin: 0 0 1 0; }}
+"""
+
+
+class MessageScreen(ModalScreen[None]):
+    """Text to read (help, about, lines not added); Enter, Esc, q or F1 closes it."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="MessageScreen") + """
+    MessageScreen VerticalScroll { height: auto; max-height: 100%; }
+    MessageScreen > Vertical { height: auto; max-height: 100%; }
+    """
+    BINDINGS = [
+        Binding("enter,escape,q,f1", "dismiss", "close"),
+    ]
+
+    def __init__(self, title: str, body: Text, wide: bool = False):
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.wide = wide
+
+    def compose(self):
+        with Vertical() as box:
+            if self.wide:
+                box.styles.width = 100
+            yield Static(Text(self.title_text), classes="title")
+            with VerticalScroll():
+                yield Static(self.body)
+            yield Static(Text("Enter or q: close   up/down/pgup/pgdn: scroll"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question. y confirms; n, Esc or Enter keep things as they are."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
+    BINDINGS = [
+        Binding("y", "answer(True)", "yes"),
+        Binding("n,escape,enter", "answer(False)", "no, keep it"),
+    ]
+
+    def __init__(self, question: str, detail: str = "", yes: str = "yes"):
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+
+    def compose(self):
+        with Vertical():
+            yield Static(Text(self.question), classes="title")
+            if self.detail:
+                yield Static(Text(self.detail))
+            yield Static(Text(f"y: {self.yes}    n or Enter: no, keep it"), classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PromptScreen(ModalScreen["str | None"]):
+    """One line of text. Enter saves; ctrl+c or Esc cancels (both shown)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="PromptScreen")
+    BINDINGS = [Binding("escape,ctrl+c", "cancel", "cancel", priority=True)]
+
+    def __init__(self, title: str, value: str = "", hint: str = ""):
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+
+    def compose(self):
+        with Vertical():
+            yield Static(Text(self.title_text), classes="title")
+            field = Input(self.value, compact=True, select_on_focus=False)
+            field.cursor_blink = False
+            yield field
+            yield Static(Text((self.hint + "\n" if self.hint else "") + "Enter: save    ctrl+c or Esc: cancel"),
+                         classes="hint")
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PieceEditor(ModalScreen["tuple[str, str] | None"]):
+    """A piece's words and its note. ctrl+s saves both; Enter in the words line saves too."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="PieceEditor") + """
+    PieceEditor TextArea { height: 8; border: none; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save", priority=True),
+        Binding("escape,ctrl+c", "cancel", "cancel", priority=True),
+    ]
+
+    def __init__(self, title: str, text: str, note: str, focus_note: bool = False):
+        super().__init__()
+        self.title_text = title
+        self.text = text
+        self.note = note
+        self.focus_note = focus_note
+
+    def compose(self):
+        from textual.widgets import TextArea  # only when a note is edited
+
+        with Vertical():
+            yield Static(Text(self.title_text), classes="title")
+            words = Input(self.text, compact=True, id="words", select_on_focus=False)
+            words.cursor_blink = False
+            yield words
+            yield Static(Text("Note (optional, several lines):"))
+            note = TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
+            note.cursor_blink = False
+            yield note
+            yield Static(Text("ctrl+s: save    Tab: words/note    ctrl+c or Esc: cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#note" if self.focus_note else "#words").focus()
+
+    @on(Input.Submitted)
+    def words_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        from textual.widgets import TextArea
+
+        self.dismiss((self.query_one("#words", Input).value, self.query_one("#note", TextArea).text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Notice(Static):
+    """The one-line notice above the footer: the last thing worth saying, with its kind in words."""
+
+    DEFAULT_CSS = """
+    Notice { height: 1; padding: 0 1; }
+    Notice.-warning { text-style: bold; }
+    Notice.-error { text-style: bold reverse; }
+    """
+
+    def say(self, message: str, severity: str = "information") -> None:
+        prefix = {"warning": "! ", "error": "!! "}.get(severity, "")
+        self.set_class(severity == "warning", "-warning")
+        self.set_class(severity == "error", "-error")
+        self.update(Text(prefix + message, no_wrap=True, overflow="ellipsis"))

@@ -1,0 +1,246 @@
+"""The first screen of `jigsaw`: the sessions in the folder. Type to filter, Enter opens."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .dialogs import DIALOG_CSS, ConfirmScreen, Notice
+from .widgets import CaptureInput
+
+
+def entry_label(entry) -> Text:
+    """Two lines per session; an unreadable file shows its error instead of breaking the list."""
+    if entry.session is None:
+        label = Text("! ")
+        label.append(entry.name, "bold")
+        label.append(" cannot be read\n   ")
+        label.append(entry.error)
+        return label
+    session = entry.session
+    label = Text()
+    label.append(session.title, "bold")
+    groups = ", ".join(g.name for g in session.groups) or "no groups yet"
+    details = [session.date or "no date", f"{len(session.groups)} groups ({groups})",
+               f"{session.piece_count()} pieces", entry.name]
+    label.append("\n   " + " | ".join(details))
+    return label
+
+
+class PickerScreen(Screen):
+    DEFAULT_CSS = """
+    PickerScreen #picker-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
+    PickerScreen #filter { margin: 0 0 1 0; }
+    PickerScreen OptionList { height: 1fr; border: none; padding: 0; }
+    """
+    BINDINGS = [
+        Binding("down", "move(1)", "next", show=False),
+        Binding("up", "move(-1)", "previous", show=False),
+        Binding("ctrl+n", "new", "new", priority=True),
+        Binding("ctrl+t", "template", "copy as template", priority=True),
+        Binding("f8", "delete", "delete", priority=True),
+        Binding("f1", "app.help", "help", priority=True),
+        Binding("question_mark", "app.help", "help", show=False),
+    ]
+
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+        self.entries = []
+
+    def compose(self):
+        yield Static(Text("Jigsaw sessions: type to filter, Enter opens"), id="picker-title")
+        yield CaptureInput(id="filter", placeholder="filter by title, group or name")
+        yield OptionList(id="sessions")
+        yield Notice(id="notice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#filter").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def say(self, message: str, severity: str = "information") -> None:
+        self.query_one(Notice).say(message, severity)
+
+    # -- the list ---------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        self.entries = self.store.list()
+        self.refilter(select)
+
+    def visible(self) -> list:
+        words = self.query_one("#filter", Input).value.casefold().split()
+        found = []
+        for entry in self.entries:
+            hay = entry.name.casefold()
+            if entry.session is not None:
+                hay += " " + entry.session.title.casefold() + " " + " ".join(
+                    g.name.casefold() for g in entry.session.groups)
+            if all(w in hay for w in words):
+                found.append(entry)
+        return found
+
+    def refilter(self, select: str | None = None) -> None:
+        listing = self.query_one("#sessions", OptionList)
+        shown = self.visible()
+        listing.clear_options()
+        listing.add_options([Option(entry_label(e), id=e.name) for e in shown])
+        if not self.entries:
+            self.say(f"No sessions in {self.store.folder} yet: ctrl+n creates one.")
+        elif not shown:
+            self.say("No session matches the filter.")
+        if shown:
+            names = [e.name for e in shown]
+            listing.highlighted = names.index(select) if select in names else 0
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.refilter()
+
+    def selected(self):
+        listing = self.query_one("#sessions", OptionList)
+        if listing.highlighted is None:
+            return None
+        name = listing.get_option_at_index(listing.highlighted).id
+        return next((e for e in self.entries if e.name == name), None)
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one("#sessions", OptionList)
+        if listing.option_count:
+            current = listing.highlighted if listing.highlighted is not None else -step
+            listing.highlighted = max(0, min(listing.option_count - 1, current + step))
+
+    # -- opening ----------------------------------------------------------------------
+
+    @on(Input.Submitted, "#filter")
+    def open_selected(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.open(self.selected())
+
+    @on(OptionList.OptionSelected)
+    def option_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.open(next((e for e in self.entries if e.name == event.option.id), None))
+
+    def open(self, entry) -> None:
+        if entry is None:
+            self.say("No session to open: ctrl+n creates one.", "warning")
+            return
+        if entry.session is None:
+            self.say(f"{entry.name} cannot be read: {entry.error}", "error")
+            return
+        self.app.open_session(entry.name)
+
+    # -- new, template, delete -----------------------------------------------------------
+
+    @work
+    async def action_new(self) -> None:
+        answer = await self.app.push_screen_wait(NewSessionScreen(self.store))
+        if answer:
+            self.query_one("#filter", Input).value = ""
+            self.reload(select=answer)
+            self.app.open_session(answer)
+
+    def action_template(self) -> None:
+        from datetime import date
+
+        from ..store import StoreError
+        from .templates import as_template
+
+        entry = self.selected()
+        if entry is None or entry.session is None:
+            self.say("Choose a readable session to copy.", "warning")
+            return
+        try:
+            path = self.store.create(as_template(entry.session, date.today().isoformat()))
+        except StoreError as error:
+            self.say(str(error), "error")
+            return
+        self.query_one("#filter", Input).value = ""
+        self.reload(select=path.stem)
+        self.say(f"Copied as {path.stem}: same groups and questions, nothing typed yet. Enter opens it.")
+
+    @work
+    async def action_delete(self) -> None:
+        from ..store import StoreError
+
+        entry = self.selected()
+        if entry is None:
+            return
+        title = entry.session.title if entry.session else entry.name
+        sure = await self.app.push_screen_wait(ConfirmScreen(
+            f"Delete the session {title!r}?",
+            f"The file {entry.path.name} is removed for good (undo cannot bring it back).",
+            yes="delete it"))
+        if not sure:
+            self.say("Nothing deleted.")
+            return
+        try:
+            self.store.delete(entry.name)
+        except StoreError as error:
+            self.say(str(error), "error")
+            return
+        self.reload()
+        self.say(f"Deleted {entry.name}.")
+
+
+class NewSessionScreen(ModalScreen["str | None"]):
+    """Title and group names; Enter moves on, Enter on the last line creates."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="NewSessionScreen")
+    BINDINGS = [
+        Binding("ctrl+s", "create", "create", priority=True),
+        Binding("escape,ctrl+c", "cancel", "cancel", priority=True),
+    ]
+
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+
+    def compose(self):
+        with Vertical():
+            yield Static(Text("New session"), classes="title")
+            yield Static(Text("Title (e.g. Pieces which support effective networks):"))
+            yield CaptureInput(id="title")
+            yield Static(Text("Breakout groups, separated by commas (you can add more later):"))
+            yield CaptureInput(id="groups", value="Group one, Group two")
+            yield Notice(id="form-notice")
+            yield Static(Text("Enter: next / create    ctrl+s: create    ctrl+c or Esc: cancel"),
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#title").focus()
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "title":
+            self.query_one("#groups").focus()
+        else:
+            self.action_create()
+
+    def action_create(self) -> None:
+        from datetime import date
+
+        from ..model import InvalidInput, new_session
+        from ..store import StoreError
+        from .templates import split_names
+
+        title = self.query_one("#title", Input).value
+        groups = split_names(self.query_one("#groups", Input).value)
+        try:
+            path = self.store.create(new_session(title, groups, date=date.today().isoformat()))
+        except (InvalidInput, StoreError) as error:
+            self.query_one(Notice).say(str(error), "warning")
+            return
+        self.dismiss(path.stem)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

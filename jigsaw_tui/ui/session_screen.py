@@ -1,0 +1,188 @@
+"""The screen of one open session: a stage bar, the current stage, a notice line, a footer.
+
+Stages are created on first visit. Switching keeps every stage (and its typed text)
+alive. Half-typed text is written as a draft two seconds after the last keystroke, when
+leaving the session, and when the link drops (SIGHUP), so nothing typed is ever lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+
+from .dialogs import Notice
+from .stages import STAGES, Stage, stage_class
+
+DRAFT_DELAY_SECONDS = 2.0
+POLL_SECONDS = 1.0
+
+
+def _stage_bindings() -> list[Binding]:
+    bindings = []
+    for n, info in enumerate(STAGES):
+        bindings.append(Binding(f"f{n + 2},alt+{n + 1}", f"stage('{info.key}')", info.label,
+                                show=False, priority=True))
+    return bindings
+
+
+class StageBar(Static):
+    """One row: the session title and the six stages with their keys; the current one marked."""
+
+    DEFAULT_CSS = "StageBar { height: 1; background: $panel; }"
+
+    def show(self, title: str, current: str) -> None:
+        width = self.size.width or 80
+        bar = Text(no_wrap=True, overflow="ellipsis")
+        for n, info in enumerate(STAGES):
+            label = f"F{n + 2} {info.label}"
+            if info.key == current:
+                bar.append(f"[{label}]", "bold reverse")
+            else:
+                bar.append(f" {label} ")
+        room = width - bar.cell_len - 2
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if room >= 12:  # the title only where it fits: the stages matter more
+            line.append(title if len(title) <= room else title[: room - 3] + "...", "bold")
+            line.append("  ")
+        line.append_text(bar)
+        self.update(line)
+
+
+class SessionScreen(Screen):
+    BINDINGS = _stage_bindings() + [
+        Binding("ctrl+z", "undo", "undo", priority=True),
+        Binding("ctrl+y", "redo", "redo", priority=True),
+        Binding("f1", "app.help", "help", priority=True),
+        Binding("question_mark", "app.help", "help", show=False),
+        Binding("ctrl+s", "save_again", "save", show=False, priority=True),
+        Binding("ctrl+o", "sessions", "sessions", show=False, priority=True),
+    ]
+
+    def __init__(self, controller, first_stage: str | None = None):
+        super().__init__()
+        self.controller = controller
+        self.first_stage = first_stage or self.pick_first_stage(controller.session)
+        self.current = ""
+        self._draft_timer = None
+        self._last_focus: dict[str, object] = {}
+        self._shown = controller.session
+
+    @staticmethod
+    def pick_first_stage(session) -> str:
+        """Where typing left off (a kept draft), else Groups once there are pieces, else Meditation."""
+        group_ids = {g.id for g in session.groups}
+        view_ids = {v.id for v in session.views}
+        for draft in session.drafts:
+            if draft.where in group_ids:
+                return "groups"
+            if draft.where in view_ids:
+                return "views"
+            if draft.where == "checkin":
+                return "meditation"
+        return "groups" if session.piece_count() else "meditation"
+
+    def compose(self):
+        yield StageBar(id="stagebar")
+        yield ContentSwitcher(id="stages")
+        yield Notice(id="notice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.controller.set_teller(self.query_one(Notice).say)
+        self.controller.subscribe(self.session_changed)
+        self.set_interval(POLL_SECONDS, self.controller.poll)
+        self.action_stage(self.first_stage)
+
+    def on_unmount(self) -> None:
+        self.controller.unsubscribe(self.session_changed)
+
+    def on_resize(self) -> None:
+        self.query_one(StageBar).show(self.controller.session.title, self.current)
+
+    # -- stages ------------------------------------------------------------------------
+
+    def stages(self) -> list[Stage]:
+        return list(self.query_one(ContentSwitcher).query_children(Stage))
+
+    def action_stage(self, key: str) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        focused = self.focused
+        if self.current and focused is not None:
+            self._last_focus[self.current] = focused
+        info = next(i for i in STAGES if i.key == key)
+        if not switcher.query_children(f"#{key}"):
+            switcher.mount(stage_class(info)(self.controller, id=key))
+        switcher.current = key
+        self.current = key
+        self.query_one(StageBar).show(self.controller.session.title, key)
+        self.call_after_refresh(self._focus_stage, key)
+
+    def _focus_stage(self, key: str) -> None:
+        widget = self._last_focus.get(key)
+        if widget is not None and widget.is_attached and widget.display:
+            widget.focus()
+            return
+        stage = self.query_one(f"#{key}", Stage)
+        stage.focus_first()
+
+    def current_stage(self) -> Stage | None:
+        found = self.query_one(ContentSwitcher).query_children(f"#{self.current}")
+        return found.first() if found else None
+
+    # -- the session -----------------------------------------------------------------------
+
+    def session_changed(self, session) -> None:
+        previous, self._shown = self._shown, session
+        if only_drafts_differ(previous, session):
+            return  # a draft was kept: nothing on screen changes, so nothing is sent
+        self.query_one(StageBar).show(session.title, self.current)
+        for stage in self.stages():
+            stage.session_changed(session)
+
+    def action_undo(self) -> None:
+        self.controller.undo()
+
+    def action_redo(self) -> None:
+        self.controller.redo()
+
+    def action_save_again(self) -> None:
+        self.keep_drafts()
+        if self.controller.missing:
+            self.controller.save_again()
+        else:
+            self.controller.tell("Everything is saved: each change is written the moment you make it.")
+
+    def action_sessions(self) -> None:
+        self.keep_drafts()
+        self.app.show_picker()
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def typing(self, event: Input.Changed) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.keep_drafts)
+
+    def keep_drafts(self) -> None:
+        """Write half-typed text as drafts (and clear drafts whose line is now empty)."""
+        from .widgets import CaptureInput
+
+        pending: dict[str, str] = {}
+        for stage in self.stages():
+            pending.update(dict(stage.pending_text()))
+        lines = {i.draft_key for i in self.query(CaptureInput) if i.draft_key}
+        for draft in self.controller.session.drafts:
+            if draft.where in lines and draft.where not in pending:
+                self.controller.keep_draft(draft.where, "")
+        for where, text in pending.items():
+            self.controller.keep_draft(where, text)
+
+
+def only_drafts_differ(a, b) -> bool:
+    return replace(a, drafts=()) == replace(b, drafts=())

@@ -1,0 +1,86 @@
+"""The six stages of a session, one widget each. This docstring is the contract.
+
+A stage is a widget class in its own module here:
+
+    meditation.py  MeditationStage     themes.py   ThemesStage
+    views.py       ViewsStage          lid.py      LidStage
+    groups.py      GroupsStage         actions.py  ActionsStage
+
+- It is constructed as `XStage(controller)` (see `jigsaw_tui/ui/controller.py`) and
+  subclasses `Stage` below. `self.controller.session` is the latest session.
+- It changes the session only through ops: `self.controller.apply(op) -> bool`
+  (False means refused; a notice was shown, nothing was lost). Undo/redo is global.
+- `session_changed(session)` is called after every change, its own or another
+  stage's or another process's (file changed on disk). It must keep what the person
+  is typing: never clear or replace an Input's value there.
+- Its own `BINDINGS` are shown in the footer while focus is inside it. No bare-letter
+  binding may fire while an Input has focus: put letter keys on the non-Input widget
+  that uses them, and use F-keys or ctrl+ keys that Input does not claim
+  (free: ctrl+b ctrl+f ctrl+g ctrl+l ctrl+n ctrl+o ctrl+r ctrl+t) at stage level.
+  Global keys, taken before any stage: F1 help, F2..F7 and alt+1..alt+6 stages,
+  ctrl+p palette, ctrl+z undo, ctrl+y redo, ctrl+s save again, ctrl+o sessions, ctrl+q quit.
+- Enter never moves to another stage (a double Enter must not skip one).
+- Optional hooks: `commands()` returns `(title, help, callback)` for the command
+  palette; `pending_text()` returns `(where, text)` pairs of half-typed text, kept as
+  drafts when the link drops (the default finds every `CaptureInput` inside);
+  `focus_first()` puts the cursor where typing should go when the stage is shown.
+- Stages are created on first visit (their modules are imported then), so the first
+  screen starts fast: keep heavy imports (fpdf, rapidfuzz) inside functions.
+- Text from a session is never markup: build `rich.text.Text`, never f-strings of markup.
+  Use `self.controller.ascii_only` to draw without box-drawing or other non-ASCII.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable, NamedTuple
+
+from textual.containers import Vertical
+
+
+class StageInfo(NamedTuple):
+    key: str  # also the widget id
+    label: str
+    module: str
+    cls: str
+
+
+STAGES = (
+    StageInfo("meditation", "Meditation", "meditation", "MeditationStage"),
+    StageInfo("views", "Views", "views", "ViewsStage"),
+    StageInfo("groups", "Groups", "groups", "GroupsStage"),
+    StageInfo("themes", "Themes", "themes", "ThemesStage"),
+    StageInfo("lid", "Lid", "lid", "LidStage"),
+    StageInfo("actions", "Actions", "actions", "ActionsStage"),
+)
+
+
+def stage_class(info: StageInfo) -> type:
+    return getattr(import_module(f"{__name__}.{info.module}"), info.cls)
+
+
+class Stage(Vertical):
+    """Base of every stage: holds the controller; override what you need."""
+
+    DEFAULT_CSS = "Stage { height: 1fr; }"
+
+    def __init__(self, controller, **kwargs):
+        super().__init__(**kwargs)
+        self.controller = controller
+
+    def session_changed(self, session) -> None:
+        """Called after every change; redraw what depends on the session."""
+
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return []
+
+    def pending_text(self) -> list[tuple[str, str]]:
+        from ..widgets import CaptureInput
+
+        return [(i.draft_key, i.value) for i in self.query(CaptureInput) if i.draft_key and i.value.strip()]
+
+    def focus_first(self) -> None:
+        for widget in self.query("*"):
+            if widget.focusable and widget.display:
+                widget.focus()
+                return

@@ -1,0 +1,160 @@
+"""Group entry, the heart of a session: type a piece, Enter, it is saved; the next one.
+
+Groups sit side by side where the terminal is wide and one at a time at 80x24 (Tab
+moves on). The count "7/12" is in each group's heading and changes only on Enter.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from ...ops import AddGroup, AddPiece, EditPiece, MovePiece, RemoveGroup, RenameGroup
+from ..columns import ColumnsStage
+from ..widgets import CaptureColumn, ItemList, number_label
+
+
+class PieceList(ItemList):
+    HELP_TITLE = "Pieces list (up from the capture line)"
+    BINDINGS = [Binding("n", "item('note')", "note")]
+
+
+class PieceColumn(CaptureColumn):
+    """One group: its name and count, its pieces, and the line to type the next piece."""
+
+    HELP_TITLE = "Typing a piece"
+    HELP = (
+        "  type, Enter           save the piece; the line is ready for the next\n"
+        "  paste several lines   each line becomes a piece, up to the group's limit\n"
+        "  up                    to the pieces list (edit, note, remove, reorder)\n"
+    )
+    placeholder = "type a piece, then Enter"
+
+    def make_list(self) -> ItemList:
+        return PieceList()
+
+    def group(self, session):
+        return session.group(self.where)
+
+    def heading(self, session) -> Text:
+        group = self.group(session)
+        limit = session.settings.max_pieces
+        heading = Text(group.name)
+        count = f"  {len(group.pieces)}/{limit}"
+        heading.append(count + (" full" if len(group.pieces) >= limit else ""))
+        return heading
+
+    def labels(self, session) -> list[Text]:
+        ascii_only = self.controller.ascii_only
+        mark = " [note]" if ascii_only else " \u270e note"
+        return [number_label(n, p.text, mark if p.note else "")
+                for n, p in enumerate(self.group(session).pieces, 1)]
+
+    def add_op(self, text: str):
+        return AddPiece(self.where, text)
+
+    def piece(self, index: int):
+        return self.group(self.controller.session).pieces[index]
+
+    def move_op(self, index: int, to: int):
+        return MovePiece(self.piece(index).id, to)
+
+    def remove_op(self, index: int):
+        from ...ops import RemovePiece
+
+        return RemovePiece(self.piece(index).id)
+
+    def edit_item(self, index: int, what: str) -> None:
+        from ..dialogs import PieceEditor
+
+        piece = self.piece(index)
+
+        def done(answer):
+            if answer is not None:
+                text, note = answer
+                if (text, note) != (piece.text, piece.note):
+                    self.controller.apply(EditPiece(piece.id, text=text, note=note))
+            self.items.focus()
+
+        title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
+        self.app.push_screen(PieceEditor(title, piece.text, piece.note, focus_note=what == "note"), done)
+
+
+class GroupsStage(ColumnsStage):
+    BINDINGS = [
+        Binding("tab", "next_column(1)", "next group"),
+        Binding("shift+tab", "next_column(-1)", "previous group", show=False),
+        Binding("ctrl+g", "add_group", "add group"),
+        Binding("ctrl+r", "rename_group", "rename group"),
+        Binding("f8", "remove_group", "remove group", show=False),
+    ]
+    HELP_PARTS = (PieceColumn, PieceList)
+    empty_text = "No groups yet: ctrl+g adds one (a breakout group names up to 12 pieces)."
+
+    def keys(self, session) -> list[str]:
+        return [g.id for g in session.groups]
+
+    def make_column(self, key: str) -> CaptureColumn:
+        return PieceColumn(self.controller, key)
+
+    def commands(self):
+        return [
+            ("Add group", "A new breakout group (ctrl+g)", self.action_add_group),
+            ("Rename group", "Rename the current group (ctrl+r)", self.action_rename_group),
+            ("Remove group", "Remove the current group and its pieces (F8; undo brings it back)",
+             self.action_remove_group),
+        ]
+
+    def current_group(self):
+        column = self.focused_column()
+        if column is None:
+            return None
+        try:
+            return self.controller.session.group(column.where)
+        except Exception:
+            return None
+
+    def action_add_group(self) -> None:
+        from ..dialogs import PromptScreen
+
+        def done(name):
+            if name is None:
+                return
+            op = AddGroup(name)
+            if self.controller.apply(op):
+                self.sync(self.controller.session)
+                self.call_after_refresh(self.show_column, op.id)
+
+        n = len(self.controller.session.groups) + 1
+        self.app.push_screen(PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), done)
+
+    def action_rename_group(self) -> None:
+        from ..dialogs import PromptScreen
+
+        group = self.current_group()
+        if group is None:
+            self.controller.tell("No group to rename: ctrl+g adds one.")
+            return
+
+        def done(name):
+            if name is not None and name != group.name:
+                self.controller.apply(RenameGroup(group.id, name))
+            self.focus_first()
+
+        self.app.push_screen(PromptScreen("Rename group", group.name), done)
+
+    def action_remove_group(self) -> None:
+        from ..dialogs import ConfirmScreen
+
+        group = self.current_group()
+        if group is None:
+            return
+
+        def done(sure):
+            if sure and self.controller.apply(RemoveGroup(group.id)):
+                self.controller.tell(f"Removed {group.name} (ctrl+z brings it back).")
+            self.focus_first()
+
+        self.app.push_screen(ConfirmScreen(
+            f"Remove the group {group.name!r} and its {len(group.pieces)} pieces?",
+            "ctrl+z (undo) brings it back.", yes="remove it"), done)

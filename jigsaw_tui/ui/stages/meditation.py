@@ -1,0 +1,192 @@
+"""The calm opening: the session's self-care prompt, a breathing guide, a timer, the check-in.
+
+Nothing moves until the facilitator starts it, and it never moves on by itself. While it
+runs, only two short cells change, once a second, so a slow link barely notices.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ...ops import EditSettings
+from ..columns import AnswerColumn
+from . import Stage
+
+# (word, seconds): out a little longer than in, as the default prompt says
+BREATH = (("in", 4), ("hold", 4), ("out", 6))
+STEP_SECONDS = 30
+
+
+def breath_at(elapsed: int) -> tuple[str, int, int]:
+    """(phase word, seconds into it, its length) after `elapsed` seconds."""
+    cycle = sum(length for _, length in BREATH)
+    t = elapsed % cycle
+    for word, length in BREATH:
+        if t < length:
+            return word, t, length
+        t -= length
+    return BREATH[0][0], 0, BREATH[0][1]
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class Breather(Widget, can_focus=True):
+    """The breathing guide and the timer: two short rows, redrawn once a second at most."""
+
+    DEFAULT_CSS = """
+    Breather { height: 4; width: 40; padding: 0 1; border: none; }
+    Breather:focus { text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("space", "toggle", "start/pause"),
+        Binding("r", "restart", "restart"),
+        Binding("plus,equals_sign,right", "longer", "+30s"),
+        Binding("minus,left", "shorter", "-30s"),
+        Binding("s", "skip", "skip"),
+    ]
+
+    def __init__(self, seconds: int, animate: bool, ascii_only: bool, **kwargs):
+        super().__init__(**kwargs)
+        self.total = seconds
+        self.elapsed = 0
+        self.running = False
+        self.animate = animate
+        self.ascii_only = ascii_only
+        self._timer = None
+
+    def render(self) -> Text:
+        left = max(0, self.total - self.elapsed)
+        text = Text()
+        if self.animate and self.running:
+            word, into, length = breath_at(self.elapsed)
+            full, empty = ("#", ".") if self.ascii_only else ("\u25cf", "\u00b7")
+            text.append(f"Breathe {word:<5} ", "bold")
+            text.append(full * (into + 1) + empty * (length - into - 1))
+        else:
+            text.append("Breathe in 4, hold 4, out 6")
+        text.append("\n")
+        if self.running:
+            state = "running"
+        elif left == 0:
+            state = "time is up"
+        elif self.elapsed:
+            state = "paused"
+        else:
+            state = "ready"
+        text.append(f"{clock(left)}  ", "bold")
+        text.append(f"{state}\n")
+        text.append("space start/pause  r restart\n+/- 30s  s skip to Views", "dim")
+        return text
+
+    def set_total(self, seconds: int) -> None:
+        self.total = seconds
+        self.refresh()
+
+    def action_toggle(self) -> None:
+        if self.elapsed >= self.total:
+            self.elapsed = 0
+        self.running = not self.running
+        if self.running and self._timer is None:
+            self._timer = self.set_interval(1.0, self.tick)
+        elif not self.running and self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.refresh()
+
+    def tick(self) -> None:
+        self.elapsed += 1
+        if self.elapsed >= self.total:
+            self.running = False
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            self.bell_soft()
+        self.refresh()
+
+    def bell_soft(self) -> None:
+        stage = next((a for a in self.ancestors if isinstance(a, MeditationStage)), None)
+        if stage is not None:
+            stage.controller.tell("Time is up. F3 goes on to the shared views when the room is ready.")
+
+    def action_restart(self) -> None:
+        self.elapsed = 0
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.running = False
+        self.refresh()
+
+    def action_longer(self) -> None:
+        self._change(STEP_SECONDS)
+
+    def action_shorter(self) -> None:
+        self._change(-STEP_SECONDS)
+
+    def _change(self, step: int) -> None:
+        stage = next(a for a in self.ancestors if isinstance(a, MeditationStage))
+        seconds = max(30, min(3600, self.total + step))
+        if seconds != self.total:
+            stage.controller.apply(EditSettings(meditation_seconds=seconds))
+
+    def action_skip(self) -> None:
+        self.screen.action_stage("views")
+
+
+class MeditationStage(Stage):
+    DEFAULT_CSS = """
+    MeditationStage #calm { height: auto; max-height: 60%; }
+    MeditationStage #prompt { width: 1fr; padding: 1 2; height: auto; }
+    MeditationStage #checkin { height: 1fr; min-height: 5; }
+    """
+    BINDINGS = [
+        Binding("ctrl+b", "toggle", "start/pause"),
+        Binding("ctrl+r", "edit_prompt", "edit prompt"),
+    ]
+    HELP_PARTS = (Breather,)
+
+    def compose(self):
+        session = self.controller.session
+        with Horizontal(id="calm"):
+            yield Static(id="prompt")
+            yield Breather(session.settings.meditation_seconds, self.controller.animate,
+                           self.controller.ascii_only)
+        yield AnswerColumn(self.controller, "checkin", "Check-in: what makes you smile?", id="checkin")
+
+    def on_mount(self) -> None:
+        self.session_changed(self.controller.session)
+
+    def session_changed(self, session) -> None:
+        self.query_one("#prompt", Static).update(Text(session.settings.meditation_text))
+        breather = self.query_one(Breather)
+        if breather.total != session.settings.meditation_seconds:
+            breather.set_total(session.settings.meditation_seconds)
+        self.query_one(AnswerColumn).show(session)
+
+    def focus_first(self) -> None:
+        self.query_one(Breather).focus()
+
+    def commands(self):
+        return [
+            ("Start or pause the timer", "The meditation timer (ctrl+b, or space on the guide)", self.action_toggle),
+            ("Restart the timer", "Back to the full length", self.query_one(Breather).action_restart),
+            ("Edit the meditation prompt", "The words shown on this screen (ctrl+r)", self.action_edit_prompt),
+        ]
+
+    def action_toggle(self) -> None:
+        self.query_one(Breather).action_toggle()
+
+    def action_edit_prompt(self) -> None:
+        from ..dialogs import PromptScreen
+
+        def done(text):
+            if text is not None and text != self.controller.session.settings.meditation_text:
+                self.controller.apply(EditSettings(meditation_text=text))
+
+        self.app.push_screen(PromptScreen("Meditation prompt", self.controller.session.settings.meditation_text),
+                             done)

@@ -1,0 +1,83 @@
+"""Shared views: the whole room answers a few open questions; quick bullet capture, no ranking."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from ...ops import AddQuestion, EditQuestion, RemoveQuestion
+from ..columns import AnswerColumn, ColumnsStage
+from ..widgets import CaptureColumn, ItemList
+
+
+class ViewsStage(ColumnsStage):
+    BINDINGS = [
+        Binding("tab", "next_column(1)", "next question"),
+        Binding("shift+tab", "next_column(-1)", "previous question", show=False),
+        Binding("ctrl+g", "add_question", "add question"),
+        Binding("ctrl+r", "edit_question", "edit question"),
+        Binding("f8", "remove_question", "remove question", show=False),
+    ]
+    HELP_PARTS = (ItemList,)
+    empty_text = "No questions yet: ctrl+g adds one (e.g. Why do we network?)."
+
+    def keys(self, session) -> list[str]:
+        return [v.id for v in session.views]
+
+    def make_column(self, key: str) -> CaptureColumn:
+        return AnswerColumn(self.controller, key)
+
+    def commands(self):
+        return [
+            ("Add question", "A new open question for the room (ctrl+g)", self.action_add_question),
+            ("Edit question", "Reword the current question (ctrl+r)", self.action_edit_question),
+            ("Remove question", "Remove the current question and its answers (F8)", self.action_remove_question),
+        ]
+
+    def current_view(self):
+        column = self.focused_column()
+        if column is None:
+            return None
+        return next((v for v in self.controller.session.views if v.id == column.where), None)
+
+    def action_add_question(self) -> None:
+        from ..dialogs import PromptScreen
+
+        def done(text):
+            if text is None:
+                return
+            op = AddQuestion(text)
+            if self.controller.apply(op):
+                self.sync(self.controller.session)
+                self.call_after_refresh(self.show_column, op.id)
+
+        self.app.push_screen(PromptScreen("New question for the room", hint="e.g. What would help?"), done)
+
+    def action_edit_question(self) -> None:
+        from ..dialogs import PromptScreen
+
+        view = self.current_view()
+        if view is None:
+            return
+
+        def done(text):
+            if text is not None and text != view.question:
+                self.controller.apply(EditQuestion(view.id, text))
+            self.focus_first()
+
+        self.app.push_screen(PromptScreen("Edit question", view.question), done)
+
+    def action_remove_question(self) -> None:
+        from ..dialogs import ConfirmScreen
+
+        view = self.current_view()
+        if view is None:
+            return
+
+        def done(sure):
+            if sure:
+                self.controller.apply(RemoveQuestion(view.id))
+            self.focus_first()
+
+        self.app.push_screen(ConfirmScreen(
+            f"Remove the question {view.question!r} and its {len(view.answers)} answers?",
+            "ctrl+z (undo) brings it back.", yes="remove it"), done)

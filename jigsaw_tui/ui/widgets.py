@@ -1,0 +1,258 @@
+"""Reusable pieces of UI: the one-row capture line and a list with its capture line.
+
+Quick capture is the heart of the app, and every byte crosses a slow link: the capture
+line is one row with no border and a steady cursor, so a typed character redraws one
+short line. Counts and lists change only on Enter.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+
+
+class CaptureInput(Input):
+    """A one-row input, no border, no blinking; several pasted lines become several items."""
+
+    DEFAULT_CSS = """
+    CaptureInput, CaptureInput:focus { height: 1; border: none; padding: 0 1; }
+    """
+
+    class Lines(Message):
+        """Several lines were pasted: each is meant as its own item."""
+
+        def __init__(self, capture: "CaptureInput", lines: list[str]):
+            super().__init__()
+            self.capture = capture
+            self.lines = lines
+
+    def __init__(self, draft_key: str = "", **kwargs):
+        kwargs.setdefault("compact", True)
+        super().__init__(**kwargs)
+        self.cursor_blink = False
+        self.draft_key = draft_key
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line for line in event.text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Lines(self, lines))
+            return
+        super()._on_paste(event)
+
+
+class ItemList(OptionList):
+    """The items above a capture line; Down past the last item goes back to typing.
+
+    Letter keys are safe here: this list is never where typing goes.
+    """
+
+    DEFAULT_CSS = """
+    ItemList { height: 1fr; border: none; padding: 0; background: $surface; }
+    ItemList:focus { border: none; }
+    """
+    BINDINGS = [
+        Binding("enter,e", "item('edit')", "edit"),
+        Binding("delete,d", "item('remove')", "remove"),
+        Binding("shift+up,ctrl+up,minus", "item('up')", "move up"),
+        Binding("shift+down,ctrl+down,plus", "item('down')", "move down"),
+        Binding("escape,i,a", "item('type')", "type new"),
+    ]
+
+    class LeaveDown(Message):
+        pass
+
+    def action_item(self, what: str) -> None:
+        column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
+        if column is not None:
+            column.item_action(what, self.highlighted)
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted >= self.option_count - 1:
+            self.post_message(self.LeaveDown())
+            return
+        super().action_cursor_down()
+
+
+def number_label(n: int, text: str, extra: str = "") -> Text:
+    """'  3. text' with text taken literally (never markup)."""
+    label = Text(f"{n:>2}. ")
+    label.append(text)
+    if extra:
+        label.append(extra, "dim")
+    return label
+
+
+class CaptureColumn(Vertical):
+    """A heading, a list of items and a capture line under it.
+
+    Subclasses say what the items are and which ops change them. Every change goes
+    through `controller.apply`; typed text is never touched by a session change.
+    """
+
+    DEFAULT_CSS = """
+    CaptureColumn { width: 1fr; height: 1fr; }
+    CaptureColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
+    CaptureColumn:focus-within > .heading { text-style: bold reverse; }
+    """
+
+    BINDINGS = [
+        Binding("up", "to_list", "pieces", show=False),
+    ]
+    LIST_BINDINGS_HELP = ""  # subclasses: a line for the help screen
+
+    placeholder = "type, then Enter"
+
+    def __init__(self, controller, where: str, **kwargs):
+        super().__init__(**kwargs)
+        self.controller = controller
+        self.where = where
+
+    # -- what subclasses provide ------------------------------------------------------
+
+    def heading(self, session) -> Text:
+        raise NotImplementedError
+
+    def labels(self, session) -> list[Text]:
+        raise NotImplementedError
+
+    def add_op(self, text: str):
+        raise NotImplementedError
+
+    # -- building --------------------------------------------------------------------
+
+    def compose(self):
+        yield Static(classes="heading")
+        yield self.make_list()
+        yield CaptureInput(draft_key=self.where, placeholder=self.placeholder)
+
+    def make_list(self) -> ItemList:
+        return ItemList()
+
+    def on_mount(self) -> None:
+        self.show(self.controller.session)
+        draft = self.controller.session.draft(self.where)
+        if draft:
+            self.capture.value = draft.replace("\n", " / ")
+            self.controller.tell("Your half-typed text from last time is back in the capture line.")
+
+    @property
+    def capture(self) -> CaptureInput:
+        return self.query_one(CaptureInput)
+
+    @property
+    def items(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def show(self, session) -> None:
+        """Redraw heading and list from the session; typed text is left alone."""
+        self.query_one(".heading", Static).update(self.heading(session))
+        items = self.items
+        keep = items.highlighted
+        items.clear_options()
+        items.add_options(self.labels(session))
+        if keep is not None and items.option_count:
+            items.highlighted = min(keep, items.option_count - 1)
+
+    # -- typing ------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value
+        if not text.strip():
+            return  # an empty Enter does nothing: a double Enter is harmless
+        if self.controller.apply(self.add_op(text)):
+            self.capture.value = ""
+            self.controller.keep_draft(self.where, "")
+            self.items.highlighted = None
+
+    @on(CaptureInput.Lines)
+    def pasted(self, event: CaptureInput.Lines) -> None:
+        event.stop()
+        added = 0
+        for n, line in enumerate(event.lines):
+            if not self.controller.apply(self.add_op(line), quiet=True):
+                rest = event.lines[n:]
+                self.report_not_added(added, rest)
+                return
+            added += 1
+        self.controller.tell(f"Pasted {added} lines: each is its own item.")
+
+    def report_not_added(self, added: int, rest: list[str]) -> None:
+        from .dialogs import MessageScreen
+
+        reason = self._why_refused(rest[0])
+        text = Text(f"{added} pasted lines were added. These {len(rest)} were not: {reason}\n\n")
+        for line in rest:
+            text.append(f"  - {line}\n")
+        text.append("\nNothing else was changed. Copy them from here if you need them.")
+        self.app.push_screen(MessageScreen("Not added", text))
+        self.controller.tell(f"{len(rest)} pasted lines not added: {reason}", "warning")
+
+    def _why_refused(self, line: str) -> str:
+        from ..model import InvalidInput
+
+        try:
+            self.add_op(line).apply(self.controller.session)
+        except InvalidInput as error:
+            return str(error)
+        except Exception:  # the reason is only for the message
+            pass
+        return "it could not be saved"
+
+    # -- the items -------------------------------------------------------------------------
+
+    def item_action(self, what: str, index: int | None) -> None:
+        if what == "type":
+            self.capture.focus()
+            return
+        if index is None:
+            return
+        if what == "up":
+            self.move_item(index, index - 1)
+        elif what == "down":
+            self.move_item(index, index + 1)
+        elif what == "remove":
+            self.remove_item(index)
+        else:
+            self.edit_item(index, what)
+
+    def move_item(self, index: int, to: int) -> None:
+        count = self.items.option_count
+        if 0 <= to < count and self.controller.apply(self.move_op(index, to)):
+            self.items.highlighted = to
+
+    def remove_item(self, index: int) -> None:
+        if self.controller.apply(self.remove_op(index)):
+            self.controller.tell("Removed (ctrl+z brings it back).")
+            if self.items.option_count == 0:
+                self.capture.focus()
+
+    def edit_item(self, index: int, what: str) -> None:
+        raise NotImplementedError
+
+    def move_op(self, index: int, to: int):
+        raise NotImplementedError
+
+    def remove_op(self, index: int):
+        raise NotImplementedError
+
+    # -- moving between list and capture line -------------------------------------------
+
+    def action_to_list(self) -> None:
+        items = self.items
+        if items.option_count:
+            items.focus()
+            if items.highlighted is None:
+                items.highlighted = items.option_count - 1
+
+    @on(ItemList.LeaveDown)
+    def back_to_capture(self, event: ItemList.LeaveDown) -> None:
+        event.stop()
+        self.capture.focus()
