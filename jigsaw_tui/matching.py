@@ -1,0 +1,331 @@
+"""Suggest which pieces of different groups' lids name the same theme, and say why.
+
+Pure core (no Textual). Suggestions never change a session: the facilitator accepts
+(MatchPieces / AddToTheme) or dismisses (Dismiss) them through ops.
+
+The default scorer, `WordScorer`, is deliberately plain so that its reasons read well:
+words are normalised and stemmed; stop words are dropped and very common words count
+little; two pieces score on the share of their words they have in common, where a
+"common word" is the same stem, a near meaning from a small hand-made table
+(match_words.CONCEPTS), or a likely typo. Any object with a `threshold` and a
+`score_pairs` method (the `Scorer` protocol) can replace it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, Sequence
+
+from .match_words import CONCEPTS, NOT_TYPOS, SPELLINGS, STOP_WORDS, WEAK_WEIGHT, WEAK_WORDS
+from .model import Piece, Session
+
+DEFAULT_CANDIDATES = 3  # "top 3 candidates" for one piece
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    a: str  # piece id
+    b: str  # piece id, in another group
+    score: float  # 0..1
+    reason: str  # for a person: "shares the word 'time'", "'purpose' ~ 'goal'"
+
+
+class Scorer(Protocol):
+    """How a scorer plugs in: score many pairs at once (a model may batch them)."""
+
+    threshold: float  # pairs scoring at least this are offered without being asked
+
+    def score_pairs(self, session: Session, pairs: Sequence[tuple[Piece, Piece]]) -> list[tuple[float, str]]:
+        """(score 0..1, reason) for each pair, in order; score 0 for "nothing in common"."""
+        ...
+
+
+# -- the public functions ----------------------------------------------------------
+
+
+def suggest(session: Session, top: int | None = None, scorer: Scorer | None = None) -> list[Suggestion]:
+    """Likely matches, best first.
+
+    Default: the pairs the Themes stage offers (different groups, score at least the
+    scorer's threshold, not dismissed, and not already settled by a theme).
+    With `top=N`: each piece's N best candidates in other groups, whatever their score
+    (above nothing in common), still leaving out dismissed and settled pairs.
+    """
+    scorer = scorer or default_scorer()
+    is_open = _open_pairs(session)
+    pairs = [(a, b) for a, b in _cross_group_pairs(session) if is_open(a.id, b.id)]
+    scored = [
+        Suggestion(a.id, b.id, round(score, 3), reason)
+        for (a, b), (score, reason) in zip(pairs, scorer.score_pairs(session, pairs))
+        if score > 0
+    ]
+    order = _session_order(session)
+    if top is None:
+        kept = [s for s in scored if s.score >= scorer.threshold]
+    else:
+        kept = _each_pieces_best(scored, max(0, top), order)
+    return sorted(kept, key=lambda s: (-s.score, order[s.a], order[s.b]))
+
+
+def candidates(session: Session, piece_id: str, n: int = DEFAULT_CANDIDATES,
+               scorer: Scorer | None = None) -> list[Suggestion]:
+    """One piece's `n` best candidates in other groups (the piece is always `a`)."""
+    group, piece = session.find_piece(piece_id)
+    scorer = scorer or default_scorer()
+    is_open = _open_pairs(session)
+    pairs = [(piece, other) for g in session.groups if g.id != group.id for other in g.pieces
+             if is_open(piece.id, other.id)]
+    scored = [Suggestion(a.id, b.id, round(score, 3), reason)
+              for (a, b), (score, reason) in zip(pairs, scorer.score_pairs(session, pairs)) if score > 0]
+    order = _session_order(session)
+    return sorted(scored, key=lambda s: (-s.score, order[s.b]))[:n]
+
+
+# -- which pairs are open --------------------------------------------------------------
+
+
+def _cross_group_pairs(session: Session):
+    groups = session.groups
+    for i, group in enumerate(groups):
+        for other in groups[i + 1:]:
+            for a in group.pieces:
+                for b in other.pieces:
+                    yield a, b
+
+
+def _open_pairs(session: Session):
+    """A test for "not dismissed, and no theme has settled where these pieces belong"."""
+    dismissed = {frozenset(pair) for pair in session.dismissed}
+    theme_of = {p: t for t in session.themes for p in t.pieces}
+    group_of = {p.id: g.id for g in session.groups for p in g.pieces}
+    theme_groups = {t.id: {group_of.get(p) for p in t.pieces} for t in session.themes}
+
+    def is_open(a: str, b: str) -> bool:
+        if frozenset((a, b)) in dismissed:
+            return False
+        theme_a, theme_b = theme_of.get(a), theme_of.get(b)
+        if theme_a and theme_b:
+            return False  # together already, or each placed in a theme of its own
+        if theme_a:  # b may join a's theme if b's group is not in it yet
+            return group_of[b] not in theme_groups[theme_a.id]
+        if theme_b:
+            return group_of[a] not in theme_groups[theme_b.id]
+        return True
+
+    return is_open
+
+
+def _session_order(session: Session) -> dict[str, int]:
+    return {p.id: n for n, p in enumerate(p for g in session.groups for p in g.pieces)}
+
+
+def _each_pieces_best(scored: list[Suggestion], top: int, order: dict[str, int]) -> list[Suggestion]:
+    by_piece: dict[str, list[Suggestion]] = {}
+    for s in scored:
+        by_piece.setdefault(s.a, []).append(s)
+        by_piece.setdefault(s.b, []).append(s)
+    kept: dict[tuple[str, str], Suggestion] = {}
+    for piece_id, items in by_piece.items():
+        for s in sorted(items, key=lambda s: (-s.score, order[s.a], order[s.b]))[:top]:
+            kept[(s.a, s.b)] = s
+    return list(kept.values())
+
+
+# -- the default scorer ------------------------------------------------------------------
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_THRESHOLD = 0.55
+_TYPO_WEIGHT = 0.8
+_TITLE_WEIGHT = 0.5  # the session's topic words ("carers" in a carers session) say little
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What the scorer knows of one piece's text."""
+
+    weights: dict[str, float]  # content stem -> weight
+    surfaces: dict[str, str]  # content stem -> the word as typed (lower case)
+    concepts: dict[int, tuple[frozenset[str], str, float]]  # concept -> (stems, words, closeness)
+    mass: float
+    keys: frozenset  # stems and concept numbers: two pieces with none in common score 0
+
+
+class WordScorer:
+    """Shared stems, near meanings from a hand-made table, and typos: explainable."""
+
+    threshold = _THRESHOLD
+
+    def score_pairs(self, session, pairs):
+        features: dict[str, _Features] = {}
+        topic = _topic_stems(session.title)
+
+        def feats(piece: Piece) -> _Features:
+            if piece.id not in features:
+                features[piece.id] = _features(piece.text, topic)
+            return features[piece.id]
+
+        typos = _typo_pairs({s for a, b in pairs for p in (a, b) for s in feats(p).surfaces.values()})
+        typo_words = {word for pair in typos for word in pair}
+        results = []
+        for a, b in pairs:
+            fa, fb = feats(a), feats(b)
+            if fa.keys.isdisjoint(fb.keys) and not (typo_words and _may_have_typo(fa, fb, typo_words)):
+                results.append((0.0, ""))  # the usual case, kept cheap
+            else:
+                results.append(_score(fa, fb, typos))
+        return results
+
+
+def _may_have_typo(fa: _Features, fb: _Features, typo_words: set[str]) -> bool:
+    return not typo_words.isdisjoint(fa.surfaces.values()) and not typo_words.isdisjoint(fb.surfaces.values())
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> Scorer:
+    return WordScorer()
+
+
+def _score(fa: _Features, fb: _Features, typos: set[frozenset[str]]) -> tuple[float, str]:
+    if fa.mass <= 0 or fb.mass <= 0:
+        return 0.0, ""
+    got_a = got_b = 0.0
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+    same_words, reasons = [], []
+    for stem in fa.weights:
+        if stem in fb.weights:
+            got_a += fa.weights[stem]
+            got_b += fb.weights[stem]
+            used_a.add(stem), used_b.add(stem)
+            same_words.append(fa.surfaces[stem])
+    near = sorted(fa.concepts.keys() & fb.concepts.keys(), key=lambda c: -fa.concepts[c][2])
+    for concept in near:
+        stems_a, words_a, closeness = fa.concepts[concept]
+        stems_b, words_b, _ = fb.concepts[concept]
+        left_a, left_b = stems_a - used_a, stems_b - used_b
+        if not left_a or not left_b:
+            continue
+        got_a += closeness * sum(fa.weights[s] for s in left_a)
+        got_b += closeness * sum(fb.weights[s] for s in left_b)
+        used_a |= left_a
+        used_b |= left_b
+        reasons.append(f"'{words_a}' ~ '{words_b}'")
+    for stem_a in (fa.weights.keys() - used_a) if typos else ():
+        for stem_b in fb.weights.keys() - used_b:
+            pair = frozenset((fa.surfaces[stem_a], fb.surfaces[stem_b]))
+            if pair in typos:
+                got_a += _TYPO_WEIGHT * fa.weights[stem_a]
+                got_b += _TYPO_WEIGHT * fb.weights[stem_b]
+                used_a.add(stem_a), used_b.add(stem_b)
+                reasons.append(f"'{fa.surfaces[stem_a]}' looks like '{fb.surfaces[stem_b]}' (a typo?)")
+                break
+    if not got_a:
+        return 0.0, ""
+    covered = max(got_a / fa.mass, got_b / fb.mass)  # "Time" is all of itself in "Time, location, and pace"
+    balance = (got_a + got_b) / (fa.mass + fb.mass)  # ... but only a third of the other
+    if same_words:
+        quoted = " and ".join(f"'{w}'" for w in same_words)
+        reasons.insert(0, f"shares the word{'s' if len(same_words) > 1 else ''} {quoted}")
+    return min(1.0, (covered + balance) / 2), "; ".join(reasons)
+
+
+# -- text to features ------------------------------------------------------------------------
+
+
+def _normal_words(text: str) -> list[str]:
+    text = text.casefold().replace("’", "'")
+    for variant, usual in SPELLINGS.items():
+        if variant in text:
+            text = re.sub(rf"\b{re.escape(variant)}\b", usual, text)
+    return [w.removesuffix("'s").removesuffix("'") for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    if word.endswith(("ize", "izes", "izing", "ized", "ization", "izations")):
+        word = word.replace("iz", "is")  # British and American spellings meet
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer  # imported on first use: the CLI's other commands never pay for it
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _concept_patterns() -> dict[str, list[tuple[tuple[str, ...], int, float]]]:
+    """First stem -> [(pattern stems, concept number, closeness)], longest first."""
+    index: dict[str, list] = {}
+    for number, (closeness, members) in enumerate(CONCEPTS):
+        for member in members:
+            stems = tuple(_stem(w) for w in _normal_words(member))
+            if stems:
+                index.setdefault(stems[0], []).append((stems, number, closeness))
+    for patterns in index.values():
+        patterns.sort(key=lambda p: -len(p[0]))
+    return index
+
+
+def _topic_stems(title: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _normal_words(title) if w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def _features(text: str, topic: frozenset[str]) -> _Features:
+    words = _normal_words(text)
+    stems = [_stem(w) for w in words]
+    weights: dict[str, float] = {}
+    surfaces: dict[str, str] = {}
+    for word, stem in zip(words, stems):
+        if word in STOP_WORDS or stem in weights:
+            continue
+        weight = WEAK_WEIGHT if word in WEAK_WORDS else 1.0
+        weights[stem] = weight * (_TITLE_WEIGHT if stem in topic else 1.0)
+        surfaces[stem] = word
+    concepts: dict[int, tuple[frozenset[str], str, float]] = {}
+    patterns = _concept_patterns()
+    for start, stem in enumerate(stems):
+        seen_here = set()  # one pattern per concept at each place: the longest
+        for pattern, number, closeness in patterns.get(stem, ()):
+            if number in seen_here or tuple(stems[start:start + len(pattern)]) != pattern:
+                continue
+            seen_here.add(number)
+            claimed = frozenset(s for s in pattern if s in weights)
+            old = concepts.get(number)
+            if not claimed or (old and claimed <= old[0]):
+                continue  # nothing new ("short breaks" already holds "breaks")
+            span = " ".join(words[start:start + len(pattern)])
+            if old:
+                claimed, span = old[0] | claimed, f"{old[1]} {span}"
+            concepts[number] = (claimed, span, closeness)
+    keys = frozenset(weights) | frozenset(concepts)
+    return _Features(weights, surfaces, concepts, sum(weights.values()), keys)
+
+
+def _typo_pairs(words: set[str]) -> set[frozenset[str]]:
+    """Pairs of words that are probably one word mistyped: same first letter, one or two
+    edits apart depending on length, different stems, and not a known pair of real words."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    buckets: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= 6 and not word.isdigit():
+            buckets.setdefault(word[0], []).append(word)
+    found = set()
+    for bucket in buckets.values():
+        bucket.sort()
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if abs(len(a) - len(b)) > 2 or _stem(a) == _stem(b):
+                    continue
+                allowed = 1 if min(len(a), len(b)) < 9 else 2
+                if DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed:
+                    pair = frozenset((a, b))
+                    if pair not in NOT_TYPOS:
+                        found.add(pair)
+    return found
