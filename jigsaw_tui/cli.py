@@ -61,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("open", help="open a session in the full-screen app")
     p.add_argument("session")
     _add_tui_options(p)
+
+    p = sub.add_parser("lid", help="draw lids in the terminal: every group's and the shared lid, or one")
+    p.add_argument("session")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--group", metavar="NAME", help="only this group's lid")
+    which.add_argument("--shared", action="store_true", help="only the shared lid (themes named by 2+ groups)")
+    which.add_argument("--blank", action="store_true", help="a blank lid to complete by hand")
+    p.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="draw with ASCII only")
+    p.add_argument("--width", type=int, metavar="N", help="columns to draw in (default: the terminal's)")
     return parser
 
 
@@ -206,7 +215,39 @@ def run_tui(args, store: Store, session: str | None = None) -> int:
     )
 
 
-COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open}
+def cmd_lid(args, store: Store) -> int:
+    """Lids in the terminal; plain text with no escape codes when not printing to one."""
+    import shutil
+
+    from .lid import TextLid, choose_lids, default_height, render_plain
+
+    session = store.load(args.session)
+    lids = choose_lids(session, group=args.group, shared=args.shared, blank=args.blank)
+    tty = sys.stdout.isatty()
+    size = shutil.get_terminal_size((80, 24))
+    width = args.width or (size.columns if tty else 80)
+    if width < 20:
+        raise UsageError("--width must be at least 20")
+    height = min(default_height(width), size.lines - 2) if tty and not args.width else default_height(width)
+    console = None
+    if tty:
+        from rich.console import Console
+
+        console = Console(width=width, highlight=False)
+    for n, content in enumerate(lids):
+        if n:
+            print()
+        print(f"{session.title} - {content.heading}")
+        lid = TextLid(content.title, content.labels, ascii_only=getattr(args, "ascii", False), height=height)
+        if console is not None:
+            console.print(lid)
+        else:
+            print(render_plain(lid, width, height))
+    return 0
+
+
+COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open,
+            "lid": cmd_lid}
 
 
 def main(argv: list[str] | None = None) -> int:

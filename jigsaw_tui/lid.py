@@ -118,11 +118,34 @@ class LidContent:
     labels: tuple[str, ...]
     ids: tuple[str, ...] = ()
     kind: str = "group"  # "group", "shared" or "blank"
+    heading: str = ""  # which lid this is, in a few words
+
+
+def choose_lids(session, group: str | None = None, shared: bool = False,
+                blank: bool = False) -> list[LidContent]:
+    """The lids asked for by name; by default every group's, then the shared lid."""
+    from .model import InvalidInput
+
+    if group is not None:
+        found = session.group_by_name(group)
+        if found is None:
+            names = ", ".join(g.name for g in session.groups) or "none yet"
+            raise InvalidInput(f"no group called {group!r} (groups: {names})")
+        return [group_lid(session, found)]
+    if shared:
+        return [shared_lid(session)]
+    if blank:
+        return [blank_lid(session)]
+    lids = [group_lid(session, g) for g in session.groups]
+    if session.themes or not lids:
+        lids.append(shared_lid(session))
+    return lids
 
 
 def group_lid(session, group) -> LidContent:
+    count = f"{len(group.pieces)} of {session.settings.max_pieces} pieces"
     return LidContent(group.name, tuple(p.text for p in group.pieces),
-                      tuple(p.id for p in group.pieces), "group")
+                      tuple(p.id for p in group.pieces), "group", f"{group.name}'s lid ({count})")
 
 
 def shared_lid(session) -> LidContent:
@@ -135,12 +158,13 @@ def shared_lid(session) -> LidContent:
         extra = "overlap, " if theme.kind == "overlap" else ""
         labels.append(f"{theme.name} ({extra}{groups_label(named, total)})")
         ids.append(theme.id)
-    return LidContent(f"Shared lid: {session.title}", tuple(labels), tuple(ids), "shared")
+    heading = f"shared lid ({len(labels)} themes named by two or more of {total} groups)"
+    return LidContent("Shared lid", tuple(labels), tuple(ids), "shared", heading)
 
 
 def blank_lid(session) -> LidContent:
     n = session.settings.max_pieces
-    return LidContent(session.title, ("",) * n, (), "blank")
+    return LidContent(session.title, ("",) * n, (), "blank", f"blank lid ({n} pieces to fill in)")
 
 
 # -- text wrapping by terminal cells -------------------------------------------------
@@ -218,6 +242,7 @@ class TextLayout:
     boxes: tuple[Box, ...] = ()
     title: Box | None = None
     truncated: int = 0  # how many labels lost words to fit
+    hidden: int = 0  # how many characters of labels they lost
 
     def inside(self, x: float, y: float, radius: float = 1.0) -> bool:
         """Is the cell point (x, y) inside the circle of `radius` (unit)?"""
@@ -233,14 +258,19 @@ def layout_text_lid(width: int, height: int, title: str, labels, slots=None) -> 
     slots = slots if slots is not None else place(len(labels))
     if width < MIN_CIRCLE_WIDTH or height < MIN_CIRCLE_HEIGHT:
         return TextLayout(width, height, "list")
-    best = None
-    top = min(height / 2 - 1.5, (width / 2 - 14) / ASPECT)
-    ry = top
+    best, best_cost = None, None
+    ry = min(height / 2 - 1.5, (width / 2 - 14) / ASPECT)
+    floor = max(3.0, height * 0.3)  # a lid is a circle first: keep it a good size
     while ry >= 3:
         found = _try_layout(width, height, title, labels, slots, ry)
-        if found is not None and (best is None or found.truncated < best.truncated):
-            best = found
-            if found.truncated == 0:
+        if found is not None:
+            # a big enough circle, then lose the fewest words, then keep labels to
+            # two lines; among equals, the biggest circle (tried first) wins
+            long = sum(max(0, len(b.lines) - 2) for b in found.boxes)
+            cost = (ry < floor, found.hidden, long)
+            if best_cost is None or cost < best_cost:
+                best, best_cost = found, cost
+            if cost == (False, 0, 0):
                 break
         ry -= 0.5
     return best or TextLayout(width, height, "list")
@@ -264,23 +294,28 @@ def _try_layout(width, height, title, labels, slots, ry) -> TextLayout | None:
             (right if len(right) < len(left) else left).append(slot)
     right.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))  # top to bottom
     left.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
-    boxes, truncated = [], 0
+    boxes = []
     for side, members in (("right", right), ("left", left)):
         placed = _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap)
         if placed is None:
             return None
-        side_boxes, side_cut = placed
-        boxes += side_boxes
-        truncated += side_cut
+        boxes += placed
+    truncated = hidden = 0
+    for box in boxes:
+        shown = sum(len(line) for line in box.lines)
+        if box.lines[-1].endswith(ELLIPSIS) and not labels[box.index].endswith(ELLIPSIS):
+            truncated += 1
+            hidden += len("".join(labels[box.index].split())) - shown + 1
     title_box = _title_box(title, cx, cy, rx, ry)
     return TextLayout(width, height, "circle", cx, cy, rx, ry,
-                      tuple(sorted(boxes, key=lambda b: b.index)), title_box, truncated)
+                      tuple(sorted(boxes, key=lambda b: b.index)), title_box, truncated, hidden)
 
 
 def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap):
     if not members:
-        return [], 0
-    for max_lines, spacing in ((2, 1), (2, 0), (1, 1), (1, 0)):
+        return []
+    # two lines each if they fit (more when the side has room to spare), else one
+    for max_lines, spacing in ((4, 1), (3, 1), (2, 1), (2, 0), (1, 1), (1, 0)):
         wrapped = [fit_lines(labels[m.index], room, max_lines) for m in members]
         needed = sum(len(w) for w in wrapped) + spacing * (len(members) - 1)
         if needed <= height:
@@ -301,7 +336,7 @@ def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap)
         tops[i] = min(tops[i], ceiling)
     if tops[0] < 0:
         return None
-    boxes, cut = [], 0
+    boxes = []
     for m, lines, y in zip(members, wrapped, tops):
         half = _half_width(y, y + len(lines), cx, cy, rx, ry)
         box_width = max(cell_len(line) for line in lines)
@@ -314,8 +349,7 @@ def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap)
             if x < 0:
                 return None
         boxes.append(Box(m.index, x, y, box_width, tuple(lines), "left" if side == "right" else "right"))
-        cut += lines[-1].endswith(ELLIPSIS) and not labels[m.index].endswith(ELLIPSIS)
-    return boxes, cut
+    return boxes
 
 
 def _half_width(y0: int, y1: int, cx, cy, rx, ry) -> float:
@@ -364,18 +398,19 @@ def _curve_points(layout: TextLayout, slots, selected):
     density = int(max(rx, ry) * 16)
     for radius in (1.0, INNER):
         for k in range(density):
-            yield to_cells(point(360 * k / density, radius)), 0.0
+            yield to_cells(point(360 * k / density, radius)), "ring"
     if len(slots) > 1:
+        steps = int(rx * 3)
         for slot in slots:
-            for k in range(int(rx * 3) + 1):
-                yield to_cells(point(slot.start, INNER + (1 - INNER) * k / (rx * 3))), slot.start
+            for k in range(steps):  # stops short of the rim, so nothing pokes out
+                yield to_cells(point(slot.start, INNER + (1 - INNER) * k / steps)), "spoke"
     if selected is not None and 0 <= selected < len(slots):
         slot = slots[selected]
         for a in range(int(rx * 6)):
             for r in range(int(rx * 2)):
                 angle = slot.start + (slot.end - slot.start) * (a + 0.5) / (rx * 6)
                 radius = INNER + (1 - INNER) * (r + 0.5) / (rx * 2)
-                yield to_cells(point(angle, radius)), None
+                yield to_cells(point(angle, radius)), "fill"
 
 
 def draw_circle(layout: TextLayout, slots, selected=None, ascii_only=False) -> dict:
@@ -383,9 +418,9 @@ def draw_circle(layout: TextLayout, slots, selected=None, ascii_only=False) -> d
     if ascii_only:
         return _draw_ascii(layout, slots, selected)
     dots: dict[tuple[int, int], int] = {}
-    for (x, y), angle in _curve_points(layout, slots, selected):
+    for (x, y), part in _curve_points(layout, slots, selected):
         dx, dy = int(x * 2), int(y * 4)
-        if angle is None and (dx + dy) % 2:
+        if part == "fill" and (dx + dy) % 2:
             continue  # the selected wedge is shaded, not solid: lighter to look at
         cell = (dx // 2, dy // 4)
         if 0 <= cell[0] < layout.width and 0 <= cell[1] < layout.height:
@@ -397,14 +432,14 @@ def _draw_ascii(layout: TextLayout, slots, selected) -> dict:
     cells: dict[tuple[int, int], str] = {}
     fill = []
     cx, cy = layout.cx, layout.cy
-    for (x, y), angle in _curve_points(layout, slots, selected):
+    for (x, y), part in _curve_points(layout, slots, selected):
         cell = (int(x), int(y))
         if not (0 <= cell[0] < layout.width and 0 <= cell[1] < layout.height):
             continue
-        if angle is None:
+        if part == "fill":
             fill.append(cell)
             continue
-        if angle == 0.0 and (x, y) != (cx, cy):  # on a ring: draw along the tangent
+        if part == "ring":  # draw along the tangent
             tx, ty = -(y - cy) * layout.rx / layout.ry, (x - cx) * layout.ry / layout.rx
         else:  # a spoke: draw along the radius
             tx, ty = x - cx, y - cy

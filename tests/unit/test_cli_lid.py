@@ -1,0 +1,66 @@
+"""`jigsaw lid`: lids printed in the terminal, plain text when piped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from jigsaw_tui.cli import main
+
+
+@pytest.fixture
+def run(store, capsys):
+    def run(*argv):
+        code = main(["--sessions-dir", str(store.folder), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_every_group_then_the_shared_lid(run, example):
+    code, out, err = run("lid", example)
+    assert code == 0 and err == ""
+    headings = [line for line in out.splitlines() if line.startswith("Pieces which support")]
+    assert [h.split(" - ")[1] for h in headings] == [
+        "Group one's lid (8 of 12 pieces)",
+        "Group two's lid (11 of 12 pieces)",
+        "shared lid (4 themes named by two or more of 2 groups)",
+    ]
+    assert "\x1b" not in out  # not a terminal: no escape codes
+    assert "Open Mindedness" in out and "Psychological" in out
+
+
+def test_one_group_ascii_at_a_width(run, example):
+    code, out, _ = run("lid", example, "--group", "group TWO", "--ascii", "--width", "100")
+    assert code == 0 and out.isascii()
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert "Common goal" in out and "Time" in out and "Trust" not in out
+
+
+def test_shared_and_blank(run, example):
+    _, out, _ = run("lid", example, "--shared")
+    assert "Time (2 of 2 groups)" in out
+    _, out, _ = run("lid", example, "--blank", "--width", "40")
+    assert out.count("- ______________") == 12  # too narrow for a circle: a list
+
+
+def test_unknown_group_is_one_clear_line(run, example):
+    code, out, err = run("lid", example, "--group", "Nobody")
+    assert code == 1 and out == ""
+    assert err == "jigsaw: no group called 'Nobody' (groups: Group one, Group two)\n"
+
+
+def test_lid_runs_without_textual(example, store):
+    code = (
+        "import sys\nfrom jigsaw_tui.cli import main\n"
+        f"rc = main(['--sessions-dir', {str(store.folder)!r}, 'lid', {example!r}])\n"
+        "sys.stdout.write('\\nHEAVY=' + ','.join(m for m in ('textual', 'fpdf') if m in sys.modules))\n"
+        "sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("HEAVY=")
