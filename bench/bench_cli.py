@@ -8,13 +8,12 @@ machine slows all of them alike: `python -c pass` (the interpreter's own start) 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.common import Figure, median
+from bench.common import Figure, child_env, median
 from bench.fixtures import make_folder, make_store
 
 GROUP = "CLI (issue 2)"
@@ -81,8 +80,7 @@ def run(work: Path, repeat: int = 7, folder_files: int = 500) -> list[Figure]:
     for n in range(18):  # a facilitator's folder: the large session, the example, a few more
         (store.folder / f"copy-{n}.toml").write_bytes((store.folder / "effective-networks.toml").read_bytes())
     big_folder = make_folder(work / "cli-500", folder_files).folder
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    env["JIGSAW_SESSIONS_DIR"] = str(store.folder)
+    env = child_env(JIGSAW_SESSIONS_DIR=str(store.folder))
     env_big = dict(env, JIGSAW_SESSIONS_DIR=str(big_folder))
     jigsaw = jigsaw_command()
     python = sys.executable

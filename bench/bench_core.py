@@ -17,10 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import Figure, median, not_measured, time_calls
+from bench.common import ROOT, Figure, child_env, median, not_measured, time_calls
 from bench.fixtures import big_session
 
-ROOT = Path(__file__).resolve().parent.parent
 MATCHING = "Matching (issue 4)"
 LID = "Lid and PDF (issue 5)"
 
@@ -35,7 +34,8 @@ def available(module: str) -> bool:
 def cold_call_ms(code: str) -> float:
     """Milliseconds for `code` in a fresh interpreter: imports and first call included."""
     timed = f"import time\n_t = time.perf_counter()\n{code}\nprint((time.perf_counter() - _t) * 1000)\n"
-    done = subprocess.run([sys.executable, "-c", timed], capture_output=True, text=True, check=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", timed], capture_output=True, text=True, check=True,
+                          env=child_env())
     return float(done.stdout.strip().splitlines()[-1])
 
 

@@ -15,16 +15,14 @@ What is measured, per app:
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import Figure, median
+from bench.common import ROOT, Figure, child_env, median
 from bench.ptyterm import PtyApp
 
 GROUP = "TUI (issue 3)"
-ROOT = Path(__file__).resolve().parent.parent
 PIECE = "Trust and time to talk"  # typed a key at a time; not in the bench session
 
 
@@ -61,10 +59,8 @@ class Run:
 
 def tui_env(sessions: Path) -> dict:
     """The user's environment minus anything that would change how either app draws."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("COLUMNS", "LINES", "NO_COLOR", "PYTHONPATH") and not k.startswith("TEXTUAL")}
-    env.update(TERM="xterm-256color", JIGSAW_SESSIONS_DIR=str(sessions))
-    return env
+    env = child_env(TERM="xterm-256color", JIGSAW_SESSIONS_DIR=str(sessions))
+    return {k: v for k, v in env.items() if k != "NO_COLOR" and not k.startswith("TEXTUAL")}
 
 
 def minimal_driver(env: dict) -> Driver:
@@ -80,21 +76,25 @@ def jigsaw_driver(env: dict, session: str) -> Driver:
 
     return Driver(
         "jigsaw open", jigsaw_command() + ["open", session], env,
-        ready=("F2 Meditation", "F4 Groups"),
-        to_input=("f4",), input_ready=("Group one",),
+        # A session with pieces opens on Groups, with the cursor in the piece input.
+        ready=("F4 Groups", "Group one", "Shared purpose"), input_ready=("Group one",),
         stage_switch=("f3",), stage_ready=("Why do we network?",),
-        meditation=("f2",), meditation_ready=("Meditation",),
+        meditation=("f2",), meditation_ready=("Let's arrive",),
     )
 
 
 def make_session(folder: Path) -> str:
-    """A new session as a facilitator makes one: two groups, nothing typed yet."""
+    """A session mid-way, as a facilitator reopens it: two groups, a few pieces typed."""
     from jigsaw_tui.model import new_session
+    from jigsaw_tui.ops import AddPiece
     from jigsaw_tui.store import Store
 
-    store = Store(folder)
+    session = new_session("Bench session", ["Group one", "Group two"], date="2026-01-15")
+    one, two = session.groups
+    for group, text in ((one, "Shared purpose"), (one, "Time, location, and pace"), (two, "Common goal")):
+        session = AddPiece(group.id, text).apply(session)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    store.create(new_session("Bench session", ["Group one", "Group two"], date="2026-01-15"), name="bench")
+    Store(folder).create(session, name="bench")
     return "bench"
 
 
@@ -106,14 +106,14 @@ def start(driver: Driver, cols: int, rows: int, run: Run) -> PtyApp | None:
         app.close(driver.quit)
         return None
     run.start_s = app.last_output - app.started
-    app.settle()
+    app.settle(timeout=1.0)  # short: a first screen that animates is never still
     return app
 
 
 def reach(app: PtyApp, keys: tuple[str, ...], texts: tuple[str, ...], what: str, run: Run) -> bool:
     app.press(*keys)
     if app.wait_until(lambda: all(t in app.text for t in texts), 5.0):
-        app.settle()
+        app.settle(timeout=2.0)
         return True
     run.problems.append(f"could not reach {what} (keys {keys}, looking for {texts})")
     return False

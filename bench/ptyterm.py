@@ -133,12 +133,12 @@ class PtyApp:
                 except OSError:
                     self.exited = True
 
-    def press(self, *names: str, quiet: float = 0.15) -> int:
-        """Press keys, wait until the screen is still; returns the bytes that caused."""
+    def press(self, *names: str, quiet: float = 0.15, timeout: float = 2.0) -> int:
+        """Press keys, wait (up to `timeout`) until the screen is still; returns the bytes that caused."""
         before = self.bytes_out
         for name in names:
             self.send(key(name))
-        self.settle(quiet)
+        self.settle(quiet, timeout)
         return self.bytes_out - before
 
     def type_measured(self, text: str, quiet: float = 0.05, timeout: float = 5.0) -> list[int]:
