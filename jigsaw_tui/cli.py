@@ -70,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--blank", action="store_true", help="a blank lid to complete by hand")
     p.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="draw with ASCII only")
     p.add_argument("--width", type=int, metavar="N", help="columns to draw in (default: the terminal's)")
+
+    from .cli_matching import add_parsers as add_matching_parsers  # argparse only: cheap
+
+    add_matching_parsers(sub)  # suggest, match, unmatch
     return parser
 
 
@@ -246,8 +250,14 @@ def cmd_lid(args, store: Store) -> int:
     return 0
 
 
+def cmd_matching(args, store: Store) -> int:
+    from .cli_matching import run  # matching loads the stemmer: only for these commands
+
+    return run(args, store)
+
+
 COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open,
-            "lid": cmd_lid}
+            "lid": cmd_lid, "suggest": cmd_matching, "match": cmd_matching, "unmatch": cmd_matching}
 
 
 def main(argv: list[str] | None = None) -> int:

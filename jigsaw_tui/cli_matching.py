@@ -1,0 +1,167 @@
+"""`jigsaw suggest`, `jigsaw match` and `jigsaw unmatch`: comparing lids from the shell.
+
+Imported only when one of these commands runs (the stemmer and rapidfuzz load with
+matching.py), so `jigsaw list` stays fast. Every change goes through the store's ops,
+applied to the latest file under its lock: a piece another process removed meanwhile
+gives a clear message and the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .model import InvalidInput, Session
+from .store import Store
+
+
+def add_parsers(sub) -> None:
+    """Called by cli.build_parser: only argparse here, nothing heavy."""
+    p = sub.add_parser("suggest", help="likely theme matches across groups, with the reason for each")
+    p.add_argument("session")
+    p.add_argument("--json", action="store_true",
+                   help='a list of {"a": {"group", "id", "text"}, "b": {...}, "score", "reason"}, best first')
+    p.add_argument("--top", type=_at_least_one, metavar="N",
+                   help="each piece's N best candidates in other groups, however weak")
+
+    p = sub.add_parser("match", help="make pieces from different groups one theme")
+    p.add_argument("session")
+    p.add_argument("pieces", nargs="+", metavar="PIECE_ID")
+    p.add_argument("--kind", choices=("same", "overlap"), default=None,
+                   help="same: one theme in other words (default); overlap: close, to agree in conversation")
+    p.add_argument("--name", default=None, help="the theme's name (default: the shortest piece's words)")
+    p.add_argument("--allow-same-group", action="store_true",
+                   help="allow two pieces of one group in the theme")
+
+    p = sub.add_parser("unmatch", help="take a theme apart: its pieces stand alone again")
+    p.add_argument("session")
+    p.add_argument("theme", metavar="THEME_ID", help="a theme id (or the id of one of its pieces)")
+
+
+def _at_least_one(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
+def run(args, store: Store) -> int:
+    return {"suggest": suggest_command, "match": match_command, "unmatch": unmatch_command}[args.command](args, store)
+
+
+# -- suggest -----------------------------------------------------------------------
+
+
+def suggest_command(args, store: Store) -> int:
+    from .matching import suggest
+
+    session = store.load(args.session)
+    found = suggest(session, top=args.top)
+    if args.json:
+        print(json.dumps([_as_json(session, s) for s in found], indent=2, ensure_ascii=False))
+        return 0
+    print(format_suggestions(session, found, args.session, args.top))
+    return 0
+
+
+def _piece_json(session: Session, piece_id: str) -> dict:
+    group, piece = session.find_piece(piece_id)
+    return {"group": group.name, "id": piece.id, "text": piece.text}
+
+
+def _as_json(session: Session, s) -> dict:
+    return {"a": _piece_json(session, s.a), "b": _piece_json(session, s.b),
+            "score": round(s.score, 2), "reason": s.reason}
+
+
+def format_suggestions(session: Session, found, ref: str, top: int | None) -> str:
+    """Plain text, a few lines a suggestion: readable over the slowest link."""
+    if len(session.groups) < 2:
+        return "Suggestions compare the lids of two or more groups; this session has fewer."
+    if not found:
+        what = "candidates" if top else "suggestions"
+        return (f"No {what} left: every likely match is a theme already, or was dismissed. "
+                f"`jigsaw suggest {ref} --top 3` lists each piece's closest candidates.")
+    heading = (f"Each piece's {top} closest candidates in other groups" if top
+               else "Suggested matches")
+    out = [f"{heading}, best first ({session.title}):", ""]
+    for s in found:
+        (group_a, a), (group_b, b) = session.find_piece(s.a), session.find_piece(s.b)
+        out.append(f"{s.score:.2f}  {group_a.name}: {a.text}  [{a.id}]")
+        out.append(f"      {group_b.name}: {b.text}  [{b.id}]")
+        joins = session.theme_of(a.id) or session.theme_of(b.id)
+        out.append(f"      why: {s.reason}" + (f"  (would join the theme '{joins.name}')" if joins else ""))
+        out.append("")
+    out.append(f"Match a pair: jigsaw match {ref} PIECE_ID PIECE_ID [--kind overlap]")
+    return "\n".join(out)
+
+
+# -- match and unmatch ---------------------------------------------------------------
+
+
+def match_command(args, store: Store) -> int:
+    from .ops import AddToTheme, Batch, EditTheme, MatchPieces
+
+    session = store.load(args.session)
+    ids = list(dict.fromkeys(args.pieces))
+    if len(ids) < 2:
+        raise InvalidInput("name at least two different pieces to match")
+    for piece_id in ids:
+        session.find_piece(piece_id)  # a clear "no piece with id ..." before anything changes
+    _check_groups(session, ids, args.allow_same_group)
+    themes = {t.id: t for t in (session.theme_of(p) for p in ids) if t}
+    if len(themes) > 1:
+        names = ", ".join(f"'{t.name}' [{t.id}]" for t in themes.values())
+        raise InvalidInput(f"these pieces are in different themes already ({names}): "
+                           "unmatch one of them first, or merge them in the app")
+    if themes:
+        theme = next(iter(themes.values()))
+        if set(ids) <= set(theme.pieces):
+            raise InvalidInput(f"these pieces are already together in the theme '{theme.name}' [{theme.id}]")
+        op = AddToTheme(theme.id, tuple(ids), args.allow_same_group)
+        if args.kind is not None or args.name is not None:  # one change, one write
+            op = Batch((op, EditTheme(theme.id, name=args.name, kind=args.kind)), label="add to theme")
+        session, _ = store.apply(args.session, op)
+        print(f"Added to the theme {_describe(session, session.theme(theme.id))}")
+        return 0
+    op = MatchPieces(tuple(ids), kind=args.kind or "same", name=args.name or "",
+                     allow_same_group=args.allow_same_group)
+    session, _ = store.apply(args.session, op)
+    print(f"Matched: {_describe(session, session.theme(op.id))}")
+    print(f"Undo: jigsaw unmatch {args.session} {op.id}")
+    return 0
+
+
+def _check_groups(session: Session, ids: list[str], allowed: bool) -> None:
+    if allowed:
+        return
+    seen: dict[str, str] = {}
+    for piece_id in ids:
+        group, piece = session.find_piece(piece_id)
+        if group.id in seen:
+            raise InvalidInput(
+                f"'{seen[group.id]}' and '{piece.text}' both come from {group.name}; a theme usually "
+                "joins different groups' pieces (add --allow-same-group to match them anyway)"
+            )
+        seen[group.id] = piece.text
+
+
+def _describe(session: Session, theme) -> str:
+    groups = session.theme_groups(theme)
+    members = "; ".join(f"{g.name}: {p.text}" for g, p in (session.find_piece(p) for p in theme.pieces))
+    return (f"'{theme.name}' [{theme.id}] ({theme.kind}; {len(groups)} of {len(session.groups)} groups)"
+            f"\n  {members}")
+
+
+def unmatch_command(args, store: Store) -> int:
+    from .ops import Unmatch
+
+    session = store.load(args.session)
+    theme = next((t for t in session.themes if t.id == args.theme), None) or session.theme_of(args.theme)
+    if theme is None:
+        raise InvalidInput(f"no theme with id {args.theme!r} (`jigsaw show {args.session}` lists the themes)")
+    linked = sum(1 for a in session.actions if a.theme == theme.id)
+    store.apply(args.session, Unmatch(theme.id))
+    print(f"Unmatched '{theme.name}' [{theme.id}]: its {len(theme.pieces)} pieces stand alone again.")
+    if linked:
+        print(f"Its {linked} action(s) stay, as stand-alone actions.")
+    return 0
