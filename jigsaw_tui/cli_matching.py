@@ -32,6 +32,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--name", default=None, help="the theme's name (default: the shortest piece's words)")
     p.add_argument("--allow-same-group", action="store_true",
                    help="allow two pieces of one group in the theme")
+    p.add_argument("--merge", action="store_true",
+                   help="if the pieces are in different themes already, merge those themes")
 
     p = sub.add_parser("unmatch", help="take a theme apart: its pieces stand alone again")
     p.add_argument("session")
@@ -99,50 +101,24 @@ def format_suggestions(session: Session, found, ref: str, top: int | None) -> st
 
 
 def match_command(args, store: Store) -> int:
-    from .ops import AddToTheme, Batch, EditTheme, MatchPieces
+    from .matching import NeedsConfirmation, match_op
 
     session = store.load(args.session)
-    ids = list(dict.fromkeys(args.pieces))
-    if len(ids) < 2:
-        raise InvalidInput("name at least two different pieces to match")
-    for piece_id in ids:
-        session.find_piece(piece_id)  # a clear "no piece with id ..." before anything changes
-    _check_groups(session, ids, args.allow_same_group)
-    themes = {t.id: t for t in (session.theme_of(p) for p in ids) if t}
-    if len(themes) > 1:
-        names = ", ".join(f"'{t.name}' [{t.id}]" for t in themes.values())
-        raise InvalidInput(f"these pieces are in different themes already ({names}): "
-                           "unmatch one of them first, or merge them in the app")
-    if themes:
-        theme = next(iter(themes.values()))
-        if set(ids) <= set(theme.pieces):
-            raise InvalidInput(f"these pieces are already together in the theme '{theme.name}' [{theme.id}]")
-        op = AddToTheme(theme.id, tuple(ids), args.allow_same_group)
-        if args.kind is not None or args.name is not None:  # one change, one write
-            op = Batch((op, EditTheme(theme.id, name=args.name, kind=args.kind)), label="add to theme")
-        session, _ = store.apply(args.session, op)
-        print(f"Added to the theme {_describe(session, session.theme(theme.id))}")
-        return 0
-    op = MatchPieces(tuple(ids), kind=args.kind or "same", name=args.name or "",
-                     allow_same_group=args.allow_same_group)
-    session, _ = store.apply(args.session, op)
-    print(f"Matched: {_describe(session, session.theme(op.id))}")
-    print(f"Undo: jigsaw unmatch {args.session} {op.id}")
+    try:
+        op = match_op(session, args.pieces, kind=args.kind, name=args.name,
+                      allow_same_group=args.allow_same_group, merge=args.merge)
+    except NeedsConfirmation as error:
+        flag = "--allow-same-group" if error.what == "same group" else "--merge"
+        raise InvalidInput(f"{error}; add {flag} to match them anyway") from None
+    before = {t.id for t in session.themes}
+    session, _ = store.apply(args.session, op)  # under the lock, on the latest file
+    theme = session.theme_of(args.pieces[0])
+    if theme.id in before:
+        print(f"Added to the theme {_describe(session, theme)}")
+    else:
+        print(f"Matched: {_describe(session, theme)}")
+        print(f"Undo: jigsaw unmatch {args.session} {theme.id}")
     return 0
-
-
-def _check_groups(session: Session, ids: list[str], allowed: bool) -> None:
-    if allowed:
-        return
-    seen: dict[str, str] = {}
-    for piece_id in ids:
-        group, piece = session.find_piece(piece_id)
-        if group.id in seen:
-            raise InvalidInput(
-                f"'{seen[group.id]}' and '{piece.text}' both come from {group.name}; a theme usually "
-                "joins different groups' pieces (add --allow-same-group to match them anyway)"
-            )
-        seen[group.id] = piece.text
 
 
 def _describe(session: Session, theme) -> str:

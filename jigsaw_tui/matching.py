@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import Protocol, Sequence
 
 from .match_words import CONCEPTS, NOT_TYPOS, SPELLINGS, STOP_WORDS, WEAK_WEIGHT, WEAK_WORDS
-from .model import Piece, Session
+from .model import InvalidInput, Piece, Session
+from .ops import AddToTheme, Batch, EditTheme, MatchPieces, MergeThemes, Op
 
 DEFAULT_CANDIDATES = 3  # "top 3 candidates" for one piece
 
@@ -329,3 +330,47 @@ def _typo_pairs(words: set[str]) -> set[frozenset[str]]:
                     if pair not in NOT_TYPOS:
                         found.add(pair)
     return found
+
+
+# -- turning a decision into an op -----------------------------------------------------------
+
+
+class NeedsConfirmation(InvalidInput):
+    """A match the method allows only when the facilitator says so; `what` says which."""
+
+    def __init__(self, message: str, what: str):
+        super().__init__(message)
+        self.what = what  # "same group" or "merge"
+
+
+def match_op(session: Session, piece_ids, kind: str | None = None, name: str | None = None,
+             allow_same_group: bool = False, merge: bool = False) -> Op:
+    """The op that puts these pieces in one theme: a new theme, the one theme some of them
+    are in already, or (with `merge`) the first of several themes they are in."""
+    ids = tuple(dict.fromkeys(piece_ids))
+    if len(ids) < 2:
+        raise InvalidInput("pick at least two pieces to match")
+    found = [session.find_piece(p) for p in ids]  # "no piece with id ... (it may have been removed)"
+    if not allow_same_group:
+        seen: dict[str, str] = {}
+        for group, piece in found:
+            if group.id in seen:
+                raise NeedsConfirmation(
+                    f"'{seen[group.id]}' and '{piece.text}' both come from {group.name}", "same group")
+            seen[group.id] = piece.text
+    themes = list(dict.fromkeys(t for t in (session.theme_of(p) for p in ids) if t))
+    if not themes:
+        return MatchPieces(ids, kind=kind or "same", name=name or "", allow_same_group=allow_same_group)
+    into = themes[0]
+    if len(themes) > 1 and not merge:
+        names = " and ".join(f"'{t.name}'" for t in themes)
+        raise NeedsConfirmation(f"these pieces are in {len(themes)} themes already ({names})", "merge")
+    if len(themes) == 1 and set(ids) <= set(into.pieces):
+        raise InvalidInput(f"these pieces are already together in the theme '{into.name}'")
+    ops: list[Op] = [MergeThemes(into.id, other.id, allow_same_group) for other in themes[1:]]
+    loose = tuple(p for p in ids if session.theme_of(p) is None)
+    if loose:
+        ops.append(AddToTheme(into.id, loose, allow_same_group))
+    if kind is not None or name is not None:
+        ops.append(EditTheme(into.id, name=name, kind=kind))
+    return ops[0] if len(ops) == 1 else Batch(tuple(ops), label="merge themes" if merge else "add to theme")

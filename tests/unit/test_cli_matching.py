@@ -91,7 +91,7 @@ def test_two_pieces_of_one_group_are_refused_unless_asked(store, loose, capsys):
     before = file_bytes(store, loose)
     assert run(store, "match", loose, TIME, OPEN_MINDED) == 1
     err = capsys.readouterr().err
-    assert "both come from Group one" in err and "--allow-same-group" in err
+    assert "'Time' and 'Open Mindedness' both come from Group one" in err and "--allow-same-group" in err
     assert file_bytes(store, loose) == before
     assert run(store, "match", loose, TIME, OPEN_MINDED, "--allow-same-group") == 0
     assert set(store.load(loose).theme_of(TIME).pieces) == {TIME, OPEN_MINDED}
@@ -143,11 +143,20 @@ def test_a_loose_piece_joins_the_theme_of_its_partner(store, example, capsys):
     assert "3 of 3 groups" in capsys.readouterr().out
 
 
-def test_pieces_in_two_themes_are_not_merged_silently(store, example, capsys):
+def test_pieces_in_two_themes_are_merged_only_when_asked(store, example, capsys):
     before = file_bytes(store, example)
-    assert run(store, "match", example, TRUST, TIME_PACE, "--allow-same-group") == 1
-    assert "different themes already" in capsys.readouterr().err
+    assert run(store, "match", example, TRUST, TIME_PACE) == 1
+    err = capsys.readouterr().err
+    assert "in 2 themes already" in err and "--merge" in err
     assert file_bytes(store, example) == before
+    # Trust's theme and Time's theme each hold one piece of each group: merging needs both flags
+    assert run(store, "match", example, TRUST, TIME_PACE, "--merge") == 1
+    assert file_bytes(store, example) == before
+    assert run(store, "match", example, TRUST, TIME_PACE, "--merge", "--allow-same-group",
+               "--name", "Time and trust") == 0
+    theme = store.load(example).theme_of(TRUST)
+    assert set(theme.pieces) == {TRUST, SAFETY, TIME, TIME_PACE} and theme.name == "Time and trust"
+    assert len(store.load(example).themes) == 3
 
 
 def test_unmatch_by_theme_or_piece_id_keeps_actions(store, example, capsys):

@@ -335,3 +335,29 @@ def test_score_is_symmetric_bounded_and_between_groups(one, two):
     for key, value in forward.items():
         assert 0 < value <= 1
         assert key in backward and backward[key] == pytest.approx(value, abs=0.02)
+
+
+# -- match_op: a decision becomes one op ---------------------------------------------------
+
+
+def test_match_op_makes_joins_and_merges_themes():
+    from jigsaw_tui.matching import NeedsConfirmation, match_op
+
+    session = build("N", {"One": ["Trust", "Time"], "Two": ["Safety", "Pace"], "Three": ["Honesty"]})
+    ids = {p.text: p.id for g in session.groups for p in g.pieces}
+    session = match_op(session, [ids["Trust"], ids["Safety"]], kind="overlap").apply(session)
+    theme = session.theme_of(ids["Trust"])
+    assert theme.kind == "overlap" and theme.name == "Trust"
+    session = match_op(session, [ids["Honesty"], ids["Safety"]]).apply(session)
+    assert set(session.theme_of(ids["Honesty"]).pieces) == {ids["Trust"], ids["Safety"], ids["Honesty"]}
+    with pytest.raises(NeedsConfirmation) as same:
+        match_op(session, [ids["Trust"], ids["Time"]])
+    assert same.value.what == "same group" and "both come from One" in str(same.value)
+    session = match_op(session, [ids["Time"], ids["Pace"]]).apply(session)
+    with pytest.raises(NeedsConfirmation) as merge:
+        match_op(session, [ids["Honesty"], ids["Pace"]])
+    assert merge.value.what == "merge"
+    merged = match_op(session, [ids["Honesty"], ids["Pace"]], merge=True, allow_same_group=True).apply(session)
+    assert len(merged.themes) == 1 and len(merged.themes[0].pieces) == 5
+    with pytest.raises(matching.InvalidInput):
+        match_op(session, [ids["Trust"], ids["Safety"]])  # together already
