@@ -16,11 +16,13 @@ What is measured, per app:
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bench.common import ROOT, Figure, child_env, median
-from bench.ptyterm import PtyApp
+from bench.ptyterm import PtyApp, rows_drawn
 
 GROUP = "TUI (issue 3)"
 PIECE = "Trust and time to talk"  # typed a key at a time; not in the bench session
@@ -41,6 +43,7 @@ class Driver:
     meditation: tuple[str, ...] = ()  # keys that show the meditation with its timer running
     meditation_ready: tuple[str, ...] = ()
     quit: tuple[str, ...] = ("ctrl+q",)
+    prepare: Callable[[], object] | None = None  # run before each start: the same state every run
 
 
 @dataclass
@@ -50,8 +53,10 @@ class Run:
     start_s: float | None = None
     idle_bps: float | None = None
     per_char: list[int] = field(default_factory=list)
+    key_rows: list[tuple[int, ...]] = field(default_factory=list)  # rows each typed key redrew
     full_repaint: int | None = None
     stage_switch: int | None = None
+    stage_rows: int | None = None
     meditation_bps: float | None = None
     rss_mb: float | None = None
     problems: list[str] = field(default_factory=list)
@@ -70,21 +75,22 @@ def minimal_driver(env: dict) -> Driver:
                   ready=(READY_TEXT, "palette"), input_ready=(READY_TEXT,))
 
 
-def jigsaw_driver(env: dict, session: str) -> Driver:
+def jigsaw_driver(env: dict, sessions: Path) -> Driver:
     """Keys from the app's own bindings: F2..F7 are the stages (see jigsaw_tui/ui/stages)."""
     from bench.bench_cli import jigsaw_command
 
     return Driver(
-        "jigsaw open", jigsaw_command() + ["open", session], env,
+        "jigsaw open", jigsaw_command() + ["open", "bench"], env,
         # A session with pieces opens on Groups, with the cursor in the piece input.
         ready=("F4 Groups", "Group one", "Shared purpose"), input_ready=("Group one",),
         stage_switch=("f3",), stage_ready=("Why do we network?",),
         meditation=("f2",), meditation_ready=("Let's arrive",),
+        prepare=lambda: make_session(sessions),  # no draft or piece left by an earlier run
     )
 
 
-def make_session(folder: Path) -> str:
-    """A session mid-way, as a facilitator reopens it: two groups, a few pieces typed."""
+def make_session(folder: Path) -> None:
+    """`bench`: a session mid-way, as a facilitator reopens it: two groups, a few pieces."""
     from jigsaw_tui.model import new_session
     from jigsaw_tui.ops import AddPiece
     from jigsaw_tui.store import Store
@@ -94,11 +100,12 @@ def make_session(folder: Path) -> str:
     for group, text in ((one, "Shared purpose"), (one, "Time, location, and pace"), (two, "Common goal")):
         session = AddPiece(group.id, text).apply(session)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    Store(folder).create(session, name="bench")
-    return "bench"
+    Store(folder).save("bench", session)
 
 
 def start(driver: Driver, cols: int, rows: int, run: Run) -> PtyApp | None:
+    if driver.prepare:
+        driver.prepare()
     app = PtyApp(driver.argv, cols, rows, driver.env)
     if not app.wait_until(lambda: all(t in app.text for t in driver.ready), 20.0):
         last = [line.strip() for line in app.screen.display if line.strip()][-1:] or ["(blank)"]
@@ -119,6 +126,16 @@ def reach(app: PtyApp, keys: tuple[str, ...], texts: tuple[str, ...], what: str,
     return False
 
 
+def type_piece(app: PtyApp, run: Run) -> None:
+    try:
+        outputs = app.type_measured(PIECE)
+    except TimeoutError as error:
+        run.problems.append(str(error).splitlines()[0])
+        return
+    run.per_char = [len(out) for out in outputs]
+    run.key_rows = [tuple(rows_drawn(out)) for out in outputs]
+
+
 def measure_full(driver: Driver, idle_seconds: float) -> Run:
     """One run at 80x24: start, idle, typing, full repaint, stage switch, meditation, memory."""
     run = Run()
@@ -129,14 +146,12 @@ def measure_full(driver: Driver, idle_seconds: float) -> Run:
         if reach(app, driver.to_input, driver.input_ready, "the piece input", run):
             app.settle(0.5)
             run.idle_bps = app.bytes_during(idle_seconds) / idle_seconds
-            try:
-                run.per_char = app.type_measured(PIECE)
-            except TimeoutError as error:
-                run.problems.append(str(error))
+            type_piece(app, run)
         if driver.stage_switch:
-            before = app.bytes_out
+            app.record()
             if reach(app, driver.stage_switch, driver.stage_ready, "another stage", run):
-                run.stage_switch = app.bytes_out - before
+                drawn = app.record()
+                run.stage_switch, run.stage_rows = len(drawn), len(rows_drawn(drawn))
         app.resize(79, 24)
         app.settle()
         before = app.bytes_out
@@ -158,10 +173,7 @@ def measure_typing(driver: Driver, cols: int, rows: int) -> Run:
         return run
     with app:
         if reach(app, driver.to_input, driver.input_ready, "the piece input", run):
-            try:
-                run.per_char = app.type_measured(PIECE)
-            except TimeoutError as error:
-                run.problems.append(str(error))
+            type_piece(app, run)
         app.close(driver.quit)
     return run
 
@@ -187,6 +199,19 @@ def _median_chars(runs: list[Run]) -> float | None:
     return median(sizes) if sizes else None
 
 
+def _rows_note(runs: list[Run]) -> str:
+    """The rows a typed key most often redraws, e.g. '3 rows (rows 2, 3, 4)'."""
+    rows = Counter(r for run in runs for r in run.key_rows)
+    if not rows:
+        return "?"
+    common = rows.most_common(1)[0][0]
+    if not common:
+        return "no rows"
+    if len(common) == 1:
+        return f"1 row (row {common[0]})"
+    return f"{len(common)} rows (rows {', '.join(map(str, common))})"
+
+
 def _why_missing(runs: list[Run]) -> str:
     problems = [p for r in runs for p in r.problems]
     return problems[0].splitlines()[0] if problems else "not reached"
@@ -210,20 +235,23 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
         "<= 1.15x minimal app", max_ratio=1.15, note=f"median of {len(j_start)} starts", runs=j_start)
     add("bytes per typed character, 80x24 (median)", "B", _median_chars(jigsaw["full"]),
         _median_chars(minimal["full"]), "<= 200 B", max_value=200, runs=jigsaw["full"],
-        note=f"{len(PIECE)} keys x {repeat} runs")
+        note=f"{len(PIECE)} keys x {repeat} runs; a key redraws {_rows_note(jigsaw['full'])} "
+             f"(minimal app: {_rows_note(minimal['full'])})")
     add("bytes per typed character, 200x60 (median)", "B", _median_chars(jigsaw["wide"]),
-        _median_chars(minimal["wide"]), "grows little with width", runs=jigsaw["wide"])
+        _median_chars(minimal["wide"]), "grows little with width", runs=jigsaw["wide"],
+        note=f"a key redraws {_rows_note(jigsaw['wide'])} (minimal app: {_rows_note(minimal['wide'])})")
     add("idle, on the piece input", "B/s", _median_of(jigsaw["full"], "idle_bps"),
         _median_of(minimal["full"], "idle_bps"), "0 B/s", max_value=0, runs=jigsaw["full"])
     add("meditation timer running", "B/s", _median_of(jigsaw["full"], "meditation_bps"),
         _median_of(minimal["full"], "idle_bps"), "< 200 B/s", max_value=200, runs=jigsaw["full"],
         note="reference: the minimal app idle (its blinking cursor)")
     j_repaint = _median_of(jigsaw["full"], "full_repaint")
+    j_rows = _median_of(jigsaw["full"], "stage_rows")
     add("one stage switch (Groups -> Views)", "B", _median_of(jigsaw["full"], "stage_switch"),
         _median_of(minimal["full"], "full_repaint"), "<= one full repaint (~7.7 KB)", max_value=7700,
         runs=jigsaw["full"],
-        note=f"reference: a full repaint of the minimal app; jigsaw's own full repaint: "
-             f"{j_repaint:,.0f} B" if j_repaint else "")
+        note=f"redraws {j_rows:.0f} of 24 rows; reference: a full repaint of the minimal app; "
+             f"jigsaw's own full repaint: {j_repaint:,.0f} B" if j_repaint and j_rows is not None else "")
     add("peak memory (RSS)", "MB", _median_of(jigsaw["full"], "rss_mb"), _median_of(minimal["full"], "rss_mb"),
         "<= 1.3x minimal app", max_ratio=1.3, runs=jigsaw["full"])
     return figures
@@ -231,9 +259,8 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
 
 def run(work: Path, repeat: int = 3, extra_starts: int = 4, idle_seconds: float = 3.0) -> list[Figure]:
     sessions = work / "sessions"
-    session = make_session(sessions)
     env = tui_env(sessions)
-    drivers = {"minimal": minimal_driver(env), "jigsaw": jigsaw_driver(env, session)}
+    drivers = {"minimal": minimal_driver(env), "jigsaw": jigsaw_driver(env, sessions)}
     runs = {name: {"full": [], "wide": [], "start": []} for name in drivers}
     for _ in range(repeat):  # interleaved: a busy moment on the machine hits both apps
         for name, driver in drivers.items():

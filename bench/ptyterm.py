@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -40,6 +41,14 @@ def key(name: str) -> bytes:
     raise ValueError(f"unknown key {name!r}")
 
 
+_CURSOR_TO = re.compile(rb"\x1b\[(\d+);(\d+)H")
+
+
+def rows_drawn(output: bytes) -> list[int]:
+    """The screen rows (1-based) that `output` moves the cursor to: what was redrawn."""
+    return sorted({int(match.group(1)) for match in _CURSOR_TO.finditer(output)})
+
+
 class _AnsweringScreen(pyte.Screen):
     """Answers terminal queries (device attributes, cursor position) as a terminal would."""
 
@@ -58,6 +67,7 @@ class PtyApp:
         self.screen = _AnsweringScreen(cols, rows, self.send)
         self.stream = pyte.ByteStream(self.screen)
         self.bytes_out = 0
+        self.recorded = bytearray()  # output since the last `record()`, to see what was drawn
         self.last_output = time.monotonic()
         self.exited = False
         self.closed = False
@@ -94,6 +104,7 @@ class PtyApp:
             self.exited = True
             return
         self.bytes_out += len(chunk)
+        self.recorded += chunk
         self.last_output = time.monotonic()
         self.stream.feed(chunk)
 
@@ -113,6 +124,11 @@ class PtyApp:
         """Wait until nothing has been written for `quiet` seconds."""
         self.last_output = max(self.last_output, time.monotonic())
         return self.wait_until(lambda: time.monotonic() - self.last_output >= quiet, timeout)
+
+    def record(self) -> bytes:
+        """Output since the previous call."""
+        data, self.recorded = bytes(self.recorded), bytearray()
+        return data
 
     def bytes_during(self, seconds: float) -> int:
         """Bytes written over the next `seconds`, whatever is on screen."""
@@ -141,21 +157,22 @@ class PtyApp:
         self.settle(quiet, timeout)
         return self.bytes_out - before
 
-    def type_measured(self, text: str, quiet: float = 0.05, timeout: float = 5.0) -> list[int]:
-        """Type `text` one key at a time; bytes written for each, until the screen is still.
+    def type_measured(self, text: str, quiet: float = 0.05, timeout: float = 5.0) -> list[bytes]:
+        """Type `text` one key at a time; the output each key caused, until the screen is still.
 
         A key counts once its character is on screen (so a slow repaint is not missed).
         """
-        sizes = []
+        outputs = []
         for index, char in enumerate(text):
             before = self.bytes_out
+            self.record()
             self.send(char.encode())
             shown = text[: index + 1]
             if not self.wait_until(lambda: self.bytes_out > before and shown in self.text, timeout):
                 raise TimeoutError(f"typed {shown!r} but it did not appear on screen:\n{self.text}")
             self.settle(quiet, 1.0)
-            sizes.append(self.bytes_out - before)
-        return sizes
+            outputs.append(self.record())
+        return outputs
 
     def resize(self, cols: int, rows: int) -> None:
         self.screen.resize(rows, cols)

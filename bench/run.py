@@ -20,7 +20,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import bench_cli, bench_core, bench_store, bench_tui  # noqa: E402
-from bench.common import format_report  # noqa: E402
+from bench.common import Figure, format_report  # noqa: E402
 
 SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core}
 
@@ -43,7 +43,10 @@ def main(argv=None) -> int:
         for name in chosen:
             print(f"running {name} ...", file=sys.stderr, flush=True)
             suite_started = time.perf_counter()
-            figures += SUITES[name].run(work / name, **(SUITES[name].QUICK if args.quick else {}))
+            try:
+                figures += SUITES[name].run(work / name, **(SUITES[name].QUICK if args.quick else {}))
+            except Exception as error:  # one broken suite must not hide the others' figures
+                figures.append(Figure(name, "the whole suite", None, "", note=f"failed: {error!r}"[:300]))
             print(f"  {name}: {time.perf_counter() - suite_started:.0f} s", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
