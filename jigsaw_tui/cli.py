@@ -71,10 +71,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="draw with ASCII only")
     p.add_argument("--width", type=int, metavar="N", help="columns to draw in (default: the terminal's)")
 
+    p = sub.add_parser("export", help="write the PDF lids, the Markdown flash report, the CSV table or JSON")
+    p.add_argument("session")
+    p.add_argument("--pdf", metavar="FILE", help="lids, shared lid, table, actions, blank lid, instructions")
+    p.add_argument("--paper", default="A4", type=_paper, metavar="A4|A3|letter",
+                   help="paper size for the PDF, landscape (default A4; A3 for a poster)")
+    p.add_argument("--md", metavar="FILE", help="the flash report in Markdown ('-' for the screen)")
+    p.add_argument("--csv", metavar="FILE", help="the comparison table as CSV ('-' for the screen)")
+    p.add_argument("--json", metavar="FILE", help="the whole session as JSON, as in show --json")
+
     from .cli_matching import add_parsers as add_matching_parsers  # argparse only: cheap
 
     add_matching_parsers(sub)  # suggest, match, unmatch
     return parser
+
+
+def _paper(value: str) -> str:
+    sizes = {"a4": "A4", "a3": "A3", "letter": "letter"}
+    if value.lower() not in sizes:
+        raise argparse.ArgumentTypeError(f"paper must be A4, A3 or letter, not {value!r}")
+    return sizes[value.lower()]
 
 
 def _add_tui_options(parser: argparse.ArgumentParser) -> None:
@@ -256,8 +272,33 @@ def cmd_matching(args, store: Store) -> int:
     return run(args, store)
 
 
+def cmd_export(args, store: Store) -> int:
+    """Write one or more exports; '-' sends text formats to standard output."""
+    from .export import ExportError, export, render
+
+    wanted = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "md", "csv", "json") if getattr(args, fmt)]
+    if not wanted:
+        raise UsageError("say what to write: --pdf FILE, --md FILE, --csv FILE or --json FILE")
+    session = store.load(args.session)
+    try:
+        for fmt, path in wanted:
+            if path == "-":
+                if fmt == "pdf" and sys.stdout.isatty():
+                    raise ExportError("a PDF is not for the screen: give a file name")
+                sys.stdout.flush()
+                sys.stdout.buffer.write(render(session, fmt, args.paper))
+                sys.stdout.buffer.flush()
+            else:
+                print(f"Wrote {export(session, fmt, path, args.paper)}")
+    except ExportError as error:
+        print(f"jigsaw: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open,
-            "lid": cmd_lid, "suggest": cmd_matching, "match": cmd_matching, "unmatch": cmd_matching}
+            "lid": cmd_lid, "suggest": cmd_matching, "match": cmd_matching, "unmatch": cmd_matching,
+            "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,6 +107,19 @@ def _edge(boundary: int, n: int, angle: float, inner: float, outer: float,
     return [rim] + knob + [hub]
 
 
+def spread(targets, heights, top: float, bottom: float, gap: float) -> list[float]:
+    """Tops for labels stacked down one side (in order), each as near its target as
+    it can be without touching the next: pushed down, then back up from the bottom."""
+    tops = list(targets)
+    for i in range(len(tops)):
+        floor = top if i == 0 else tops[i - 1] + heights[i - 1] + gap
+        tops[i] = max(tops[i], floor)
+    for i in reversed(range(len(tops))):
+        ceiling = bottom - heights[i] if i == len(tops) - 1 else tops[i + 1] - gap - heights[i]
+        tops[i] = min(tops[i], ceiling)
+    return tops
+
+
 # -- labels for each kind of lid ----------------------------------------------------
 
 
@@ -327,13 +340,7 @@ def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap)
     for m, lines in zip(members, wrapped):
         target = cy - reach * math.cos(math.radians(m.angle)) - len(lines) / 2
         tops.append(round(target))
-    # push labels apart downwards, then back up from the bottom edge
-    for i in range(len(tops)):
-        floor = 0 if i == 0 else tops[i - 1] + len(wrapped[i - 1]) + spacing
-        tops[i] = max(tops[i], floor)
-    for i in reversed(range(len(tops))):
-        ceiling = height - len(wrapped[i]) if i == len(tops) - 1 else tops[i + 1] - spacing - len(wrapped[i])
-        tops[i] = min(tops[i], ceiling)
+    tops = spread(tops, [len(w) for w in wrapped], 0, height, spacing)
     if tops[0] < 0:
         return None
     boxes = []

@@ -1,0 +1,489 @@
+"""The PDF: a lid per group, the shared lid, the comparison table, the actions, a
+blank lid and the facilitation notes (the back of the lid poster). Landscape, with
+print margins, sized from the paper so an A3 poster reads from across a room.
+
+fpdf2 costs a few hundred milliseconds to import, so only this module imports it,
+and only when a PDF is made. The font is Noto Sans from the `fontpkg-noto-sans`
+package (installed with jigsaw, never a system path). It is a variable font: we use
+its default instance (Regular) as it is, because making other instances takes
+seconds; headings are emboldened by stroking the letters.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import math
+import unicodedata
+
+from fpdf import FPDF
+from fpdf.enums import TextMode, XPos, YPos
+
+from .. import CREDIT
+from ..compare import comparison_rows, groups_label, shared_themes
+from ..lid import blank_lid, group_lid, place, point, spread
+
+PAPERS = {"A4": "A4", "A3": "A3", "LETTER": "letter"}
+FONT = "noto"
+PDF_INNER = 0.42  # the centre disc is bigger on paper, room for the title
+# soft fills that print well in grey too; neighbours always differ
+PALETTE = [(253, 226, 179), (204, 229, 255), (214, 240, 204), (248, 210, 220),
+           (226, 214, 245), (255, 243, 176)]
+INK = (40, 40, 40)
+GREY = (120, 120, 120)
+REPLACEMENT = "\u25a1"  # a white square where a character cannot be printed
+
+
+def session_pdf(session, paper: str = "A4") -> bytes:
+    pdf = LidPDF(session, paper)
+    for group in session.groups:
+        content = group_lid(session, group)
+        pdf.lid_page(f"{group.name}'s lid", content.title, list(content.labels),
+                     f"{len(group.pieces)} of {session.settings.max_pieces} pieces")
+    pdf.shared_page()
+    pdf.table_page()
+    pdf.actions_page()
+    blank = blank_lid(session)
+    pdf.lid_page("A blank lid", session.title, list(blank.labels),
+                 "for a group to complete: one piece of the picture in each space", blank=True)
+    pdf.instructions_page()
+    return bytes(pdf.output())
+
+
+def font_path() -> str:
+    files = importlib.resources.files("fontpkg_noto_sans") / "files"
+    return str(files / "NotoSans[wdth,wght].ttf")
+
+
+class LidPDF(FPDF):
+    def __init__(self, session, paper: str = "A4"):
+        key = paper.upper()
+        if key not in PAPERS:
+            from . import ExportError
+
+            raise ExportError(f"unknown paper size {paper!r} (choose A4, A3 or letter)")
+        super().__init__(orientation="L", unit="mm", format=PAPERS[key])
+        self.session = session
+        self.scale = self.h / 210  # every size grows with the paper: A3 is 1.41x A4
+        self.margin = 14 * self.scale
+        self.set_margins(self.margin, self.margin + 9 * self.scale, self.margin)
+        self.set_auto_page_break(True, self.margin + 8 * self.scale)
+        self.add_font(FONT, "", font_path())
+        self.glyphs = self.fonts[FONT].cmap
+        self._widths: dict[str, float] = {}
+        self.replacement = REPLACEMENT if ord(REPLACEMENT) in self.glyphs else "?"
+        self.heading = ""
+        self.missing = any(self.printable(t) != t for t in _all_text(session))
+        self.set_title(session.title)
+        self.set_author(session.facilitator or "jigsaw-tui")
+        self.set_subject(CREDIT)
+        self.set_creator("jigsaw-tui")
+
+    # -- text ------------------------------------------------------------------------
+
+    def printable(self, text: str) -> str:
+        """Text the font can draw: symbols it lacks (emoji) by name, letters it
+        lacks as a white square. The Markdown and CSV exports keep the original."""
+        out = []
+        for ch in text:
+            code = ord(ch)
+            if code in self.glyphs or ch in " \n":
+                out.append(ch)
+            elif unicodedata.category(ch) in ("Mn", "Me", "Cf", "Sk") or 0xFE00 <= code <= 0xFE0F:
+                continue  # joiners, variation selectors, skin tones: nothing to show alone
+            elif unicodedata.category(ch) == "So":
+                out.append("(" + unicodedata.name(ch, "symbol").lower() + ")")
+            else:
+                out.append(self.replacement)
+        return "".join(out)
+
+    def size(self, points: float) -> None:
+        self.set_font(FONT, "", points * self.scale)
+
+    def strong(self):
+        """Bold by stroking the letters' outline (the font file has no bold instance).
+        A local context (q ... Q in the PDF) so that nothing after it is bold."""
+        return self.local_context(text_mode=TextMode.FILL_STROKE, line_width=0.018 * self.font_size,
+                                  draw_color=INK)
+
+    def unit_width(self, text: str) -> float:
+        """Width of `text` at 1 pt: widths scale with the size, so wrapping at many
+        sizes (to find the biggest that fits) measures each word only once."""
+        width = self._widths.get(text)
+        if width is None:
+            size = self.font_size_pt
+            width = self._widths[text] = self.get_string_width(text) / size
+        return width
+
+    def lines(self, text: str, width: float) -> list[str]:
+        """Word-wrap printable text to `width` mm at the current size."""
+        limit = width / self.font_size_pt
+        space = self.unit_width(" ")
+        lines, current, used = [], "", 0.0
+        for word in self.printable(text).split():
+            w = self.unit_width(word)
+            if w > limit:  # a word wider than the line is split between letters
+                for ch in word:
+                    cw = self.unit_width(ch)
+                    if current and used + cw > limit:
+                        lines.append(current)
+                        current, used = "", 0.0
+                    current, used = current + ch, used + cw
+                continue
+            if current and used + space + w > limit:
+                lines.append(current)
+                current, used = word, w
+            else:
+                current, used = (current + " " + word, used + space + w) if current else (word, w)
+        if current or not lines:
+            lines.append(current)
+        return lines
+
+    def word_fits(self, text: str, width: float) -> bool:
+        limit = width / self.font_size_pt
+        return all(self.unit_width(w) <= limit for w in self.printable(text).split())
+
+    # -- page furniture ----------------------------------------------------------------
+
+    def header(self):
+        self.set_text_color(*GREY)
+        self.size(9)
+        top = self.margin * 0.6
+        self.set_xy(self.l_margin, top)
+        left = self.session.title + (f" - {self.session.date}" if self.session.date else "")
+        shown = self.lines(left, self.epw * 0.6)
+        self.cell(self.epw * 0.62, 5 * self.scale, shown[0] + ("…" if len(shown) > 1 else ""))
+        self.set_xy(self.l_margin + self.epw * 0.62, top)
+        self.cell(self.epw * 0.38, 5 * self.scale, self.printable(self.heading), align="R")
+        self.set_text_color(*INK)
+
+    def footer(self):
+        self.set_text_color(*GREY)
+        self.size(8.5)
+        self.set_xy(self.l_margin, self.h - self.margin * 0.75 - 4 * self.scale)
+        note = CREDIT
+        if self.missing:
+            note += f"  ({self.replacement} or (name): a character this font lacks; the Markdown export keeps it.)"
+        self.cell(self.epw - 22 * self.scale, 4 * self.scale, note)
+        self.cell(22 * self.scale, 4 * self.scale, f"{self.page_no()} / {{nb}}", align="R")
+        self.set_text_color(*INK)
+
+    def page_title(self, title: str, subtitle: str = "") -> float:
+        """A big title; returns where the page's content starts."""
+        self.set_xy(self.l_margin, self.t_margin)
+        self.size(24)
+        with self.strong():
+            self.multi_cell(self.epw, 10 * self.scale, self.printable(title), new_x=XPos.LMARGIN,
+                            new_y=YPos.NEXT, align="L")
+        if subtitle:
+            self.size(12)
+            self.set_text_color(*GREY)
+            self.multi_cell(self.epw, 6 * self.scale, self.printable(subtitle), new_x=XPos.LMARGIN,
+                            new_y=YPos.NEXT)
+            self.set_text_color(*INK)
+        return self.get_y() + 3 * self.scale
+
+    # -- lids -----------------------------------------------------------------------------
+
+    def lid_page(self, heading: str, centre: str, labels: list[str], subtitle: str = "",
+                 blank: bool = False) -> None:
+        self.heading = heading
+        self.add_page()
+        top = self.page_title(heading, subtitle)
+        bottom = self.h - self.b_margin
+        self.draw_lid(centre, labels, top, bottom, blank)
+
+    def draw_lid(self, centre: str, labels: list[str], top: float, bottom: float, blank: bool) -> None:
+        height = bottom - top
+        radius = min(height * 0.47, self.epw * 0.21)
+        cx, cy = self.w / 2, top + height / 2
+        slots = place(len(labels), inner=PDF_INNER)
+
+        def at(p, r=radius):
+            return (cx + p[0] * r, cy + p[1] * r)
+
+        self.set_line_width(0.5 * self.scale)
+        self.set_draw_color(*INK)
+        for slot in slots:
+            fill = (255, 255, 255) if blank else PALETTE[slot.index % len(PALETTE)]
+            if len(slots) % len(PALETTE) == 1 and slot.index == len(slots) - 1 and not blank:
+                fill = PALETTE[(slot.index + 2) % len(PALETTE)]  # never two alike side by side
+            self.set_fill_color(*fill)
+            self.polygon([at(p) for p in slot.wedge], style="DF")
+        if not slots:
+            self.set_fill_color(245, 245, 245)
+            self.polygon([at(point(a, 1.0)) for a in range(0, 360, 3)], style="DF")
+        self.set_fill_color(255, 255, 255)
+        self.polygon([at(point(a, PDF_INNER)) for a in range(0, 360, 3)], style="DF")
+        self.centre_text(centre, cx, cy, radius * PDF_INNER)
+        inside = None if blank else self.fit_inside(labels, slots, radius)
+        if inside is not None:
+            self.draw_inside(labels, slots, inside, at, radius)
+        else:
+            self.draw_beside(labels, slots, cx, cy, radius, top, bottom, blank)
+
+    def centre_text(self, text: str, cx: float, cy: float, r: float) -> None:
+        side = r * 1.35  # a square inside the disc
+        for points in (26, 22, 18, 15, 12, 10, 8):
+            self.size(points)
+            lines = self.lines(text, side)
+            line_h = self.font_size * 1.2
+            if len(lines) * line_h <= side and self.word_fits(text, side):
+                break
+        else:
+            cut = max(1, int(side / line_h))
+            lines = lines[:cut]
+            lines[-1] = lines[-1][:-1].rstrip() + "…"
+        y = cy - len(lines) * line_h / 2
+        with self.strong():
+            for line in lines:
+                self.set_xy(cx - side / 2, y)
+                self.cell(side, line_h, line, align="C")
+                y += line_h
+
+    def fit_inside(self, labels, slots, radius) -> float | None:
+        """The font size at which every label fits inside its own piece, if any."""
+        if not labels:
+            return None
+        box_w, box_h = self.piece_box(len(slots), radius)
+        for points in (20, 18, 16, 14, 12):
+            self.size(points)
+            line_h = self.font_size * 1.2
+            if all(len(self.lines(t, box_w)) * line_h <= box_h and self.word_fits(t, box_w)
+                   for t in labels):
+                return points
+        return None
+
+    def piece_box(self, n: int, radius: float) -> tuple[float, float]:
+        depth = radius * (1 - PDF_INNER)
+        mid = radius * (1 + PDF_INNER) / 2
+        chord = 2 * mid * math.sin(math.pi / max(n, 2))
+        return min(chord * 0.72, depth * 1.6), depth * 0.62
+
+    def draw_inside(self, labels, slots, points, at, radius) -> None:
+        self.size(points)
+        box_w, _ = self.piece_box(len(slots), radius)
+        line_h = self.font_size * 1.2
+        for slot, text in zip(slots, labels):
+            lines = self.lines(text, box_w)
+            x, y = at(slot.centre)
+            y -= len(lines) * line_h / 2
+            for line in lines:
+                self.set_xy(x - box_w / 2, y)
+                self.cell(box_w, line_h, line, align="C")
+                y += line_h
+
+    def draw_beside(self, labels, slots, cx, cy, radius, top, bottom, blank) -> None:
+        gap = 6 * self.scale
+        width = self.w - self.r_margin - (cx + radius + gap)
+        sides = {"right": [], "left": []}
+        for slot in slots:
+            s = math.sin(math.radians(slot.angle))
+            side = "right" if s > 1e-9 else "left" if s < -1e-9 else (
+                "right" if len(sides["right"]) < len(sides["left"]) else "left")
+            sides[side].append(slot)
+        for members in sides.values():
+            members.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
+        size, wrapped = self.label_size(labels, sides, width, bottom - top, blank)
+        self.size(size)
+        line_h = self.font_size * 1.25
+        spacing = line_h * 0.6
+        for side, members in sides.items():
+            if not members:
+                continue
+            heights = [len(wrapped[m.index]) * line_h for m in members]
+            targets = [cy - (bottom - top) / 2 * 0.96 * math.cos(math.radians(m.angle)) - h / 2
+                       for m, h in zip(members, heights)]
+            tops = spread(targets, heights, top, bottom, spacing)
+            for m, y, h in zip(members, tops, heights):
+                reach = _half_width(y, y + h, cy, radius * 1.02)
+                x = cx + reach + gap if side == "right" else cx - reach - gap - width
+                self.leader(m, side, x, y, line_h, cx, cy, radius, width)
+                self.label_at(wrapped[m.index], x, y, width, line_h, side, blank)
+
+    def label_size(self, labels, sides, width, height, blank):
+        """The biggest font size at which each side's labels fit the page's height."""
+        for points in (18, 16, 14, 13, 12, 11, 10, 9):
+            self.size(points)
+            line_h = self.font_size * 1.25
+            wrapped = {i: (["", "", ""] if blank else self.lines(t, width)) for i, t in enumerate(labels)}
+            if all(sum(len(wrapped[m.index]) * line_h for m in members)
+                   + line_h * 0.6 * max(0, len(members) - 1) <= height for members in sides.values()):
+                return points, wrapped
+        per = max(1, int(height / line_h / max(1, max(len(m) for m in sides.values()))) - 1)
+        for i, lines in wrapped.items():  # still too long: shorten, with an ellipsis
+            if len(lines) > per:
+                wrapped[i] = lines[:per - 1] + [lines[per - 1].rstrip()[:-1] + "…"]
+        return points, wrapped
+
+    def leader(self, slot, side, x, y, line_h, cx, cy, radius, width) -> None:
+        rim = point(slot.angle, radius)
+        end = (cx + rim[0], cy + rim[1])
+        start = (x - 1.5 * self.scale if side == "right" else x + width + 1.5 * self.scale, y + line_h / 2)
+        self.set_draw_color(*GREY)
+        self.set_line_width(0.3 * self.scale)
+        self.line(*start, *end)
+        self.set_fill_color(*GREY)
+        dot = 0.9 * self.scale
+        self.polygon([(end[0] + dot * math.sin(math.radians(a)), end[1] + dot * math.cos(math.radians(a)))
+                      for a in range(0, 360, 30)], style="F")
+        self.set_draw_color(*INK)
+
+    def label_at(self, lines, x, y, width, line_h, side, blank) -> None:
+        if blank:  # ruled lines to write on
+            self.set_draw_color(*GREY)
+            self.set_line_width(0.3 * self.scale)
+            for k in range(len(lines)):
+                base = y + (k + 1) * line_h
+                self.line(x, base, x + width, base)
+            self.set_draw_color(*INK)
+            return
+        for line in lines:
+            self.set_xy(x, y)
+            self.cell(width, line_h, line, align="L" if side == "right" else "R")
+            y += line_h
+
+    # -- the other pages ---------------------------------------------------------------------
+
+    def shared_page(self) -> None:
+        session = self.session
+        shared = shared_themes(session)
+        total = len(session.groups)
+        labels = [f"{t.name} ({'overlap, ' if t.kind == 'overlap' else ''}{groups_label(n, total)})"
+                  for t, n in shared]
+        subtitle = ("The themes named by two or more groups: where the shared work starts."
+                    if shared else "No themes matched yet: match pieces that name the same thing.")
+        self.lid_page("The shared lid", session.title, labels, subtitle)
+
+    def table_page(self) -> None:
+        session = self.session
+        self.heading = "Comparison table"
+        self.add_page()
+        top = self.page_title("Comparison table",
+                              "Themes the groups share come first, shaded, one to a row; then the pieces "
+                              "only one group named. All views are equal: the order is not a ranking, "
+                              "and the lids stay the main picture.")
+        self.set_y(top)
+        if not session.groups:
+            self.size(12)
+            self.multi_cell(self.epw, 6 * self.scale, "No groups yet.")
+            return
+        n = len(session.groups)
+        self.size(max(7.0, 12.5 - 0.45 * n))
+        rows = [(entry.texts(), entry.theme is not None) for entry in comparison_rows(session)]
+        self.grid([g.name for g in session.groups], rows, [1] * n)
+
+    def grid(self, headings, rows, weights) -> None:
+        """A table drawn directly (fpdf's table is slow for hundreds of cells): wrapped
+        cells, shaded rows for themes, headings repeated on each new page."""
+        total = sum(weights)
+        widths = [self.epw * w / total for w in weights]
+        pad = 1.5 * self.scale
+        line_h = self.font_size * 1.2
+
+        def draw_row(texts, fill, colour=INK):
+            wrapped = [self.lines(t, w - 2 * pad) if t else [] for t, w in zip(texts, widths)]
+            height = max(1, max(len(w) for w in wrapped)) * line_h + 2 * pad * 0.6
+            if self.get_y() + height > self.h - self.b_margin:
+                self.add_page()
+                self.set_y(self.t_margin + 4 * self.scale)
+                draw_row(headings, (70, 70, 70), (255, 255, 255))
+            x, y = self.l_margin, self.get_y()
+            self.set_fill_color(*fill)
+            self.set_draw_color(*GREY)
+            self.set_line_width(0.25 * self.scale)
+            self.set_text_color(*colour)
+            for lines, w in zip(wrapped, widths):
+                self.rect(x, y, w, height, style="DF")
+                for k, line in enumerate(lines):
+                    self.set_xy(x + pad, y + pad * 0.6 + k * line_h)
+                    self.cell(w - 2 * pad, line_h, line)
+                x += w
+            self.set_text_color(*INK)
+            self.set_y(y + height)
+
+        draw_row(headings, (70, 70, 70), (255, 255, 255))
+        for texts, shaded in rows:
+            draw_row(texts, (232, 243, 226) if shaded else (255, 255, 255))
+
+    def actions_page(self) -> None:
+        session = self.session
+        self.heading = "Actions"
+        self.add_page()
+        top = self.page_title("From views to action",
+                              "What we agreed to do about the priorities we share: good enough for now.")
+        self.set_y(top)
+        self.size(13)
+        if not session.actions:
+            self.multi_cell(self.epw, 7 * self.scale, "No actions recorded yet.")
+            return
+        names = {t.id: t.name for t in session.themes}
+        rows = [((a.text, names.get(a.theme, ""), a.owner, a.due, "yes" if a.done else ""), False)
+                for a in session.actions]
+        self.grid(["Action", "Theme", "Who", "By when", "Done"], rows, [44, 22, 14, 12, 8])
+
+    def instructions_page(self) -> None:
+        self.heading = "Running a Jigsaw lid session"
+        self.add_page()
+        top = self.page_title("Running a Jigsaw lid session", "The back of the lid poster, in brief.")
+        column_w = (self.epw - 10 * self.scale) / 2
+        self.size(12.5)
+        line_h = self.font_size * 1.35
+        y = top
+        x = self.l_margin
+        for n, (title, text) in enumerate(INSTRUCTIONS, 1):
+            block = self.lines(text, column_w)
+            needed = line_h * (len(block) + 1.6)
+            if y + needed > self.h - self.b_margin and x == self.l_margin:
+                x, y = self.l_margin + column_w + 10 * self.scale, top
+            self.set_xy(x, y)
+            with self.strong():
+                self.cell(column_w, line_h, f"{n}. {title}")
+            y += line_h
+            for line in block:
+                self.set_xy(x, y)
+                self.cell(column_w, line_h, line)
+                y += line_h
+            y += line_h * 0.6
+
+
+INSTRUCTIONS = [
+    ("Arrive and take care", "Open with a minute of calm: a slow breath, a short meditation, "
+     "then a check-in such as \"what makes you smile?\". It sets a safe space; anyone may pass."),
+    ("Share views (optional)", "Ask the whole room a few open questions, such as why we come "
+     "together and what gets in the way. Note every answer as said; nothing is ranked."),
+    ("Build a lid in each group", "Each group, or each kind of stakeholder, names up to twelve "
+     "pieces that together make their picture of good. A short phrase per piece; a group may "
+     "stop early and leave spaces open. The pieces go round a circle because a circle has no "
+     "top and no bottom: every view is equal."),
+    ("Lay the lids side by side", "Look for the same theme in different words, for overlaps a "
+     "conversation may agree on, and for pieces only one group named. Those are not less "
+     "important; they are simply not where the shared work starts."),
+    ("Start where the lids agree", "Relationships grow on common priorities. Agree a consensus "
+     "that is good enough, then the actions that follow: what, who and by when. The other "
+     "pieces can be taken up once trust is built."),
+    ("Send a flash report the same day", "Share the lids, the comparison table and the actions "
+     "while the conversation is fresh. A table can look like a ranking, so let the lids be the "
+     "main picture."),
+    ("Credit the toolkit", "The Jigsaw toolkit was created by COPE Scotland. Use it and share it "
+     "freely, crediting COPE Scotland as its originator."),
+]
+
+
+def _half_width(y0: float, y1: float, cy: float, r: float) -> float:
+    """How far a circle reaches sideways between heights y0 and y1."""
+    if y0 <= cy <= y1:
+        return r
+    nearest = min(abs(y0 - cy), abs(y1 - cy))
+    return math.sqrt(r * r - nearest * nearest) if nearest < r else 0.0
+
+
+def _all_text(session):
+    yield session.title
+    for group in session.groups:
+        yield group.name
+        for piece in group.pieces:
+            yield piece.text
+    for theme in session.themes:
+        yield theme.name
+    for action in session.actions:
+        yield from (action.text, action.owner, action.due)
