@@ -350,23 +350,25 @@ def match_op(session: Session, piece_ids, kind: str | None = None, name: str | N
     ids = tuple(dict.fromkeys(piece_ids))
     if len(ids) < 2:
         raise InvalidInput("pick at least two pieces to match")
-    found = [session.find_piece(p) for p in ids]  # "no piece with id ... (it may have been removed)"
-    if not allow_same_group:
+    for piece_id in ids:
+        session.find_piece(piece_id)  # "no piece with id ... (it may have been removed)"
+    themes = list(dict.fromkeys(t for t in (session.theme_of(p) for p in ids) if t))
+    if len(themes) == 1 and set(ids) <= set(themes[0].pieces):
+        raise InvalidInput(f"these pieces are already together in the theme '{themes[0].name}'")
+    if len(themes) > 1 and not merge:
+        names = " and ".join(f"'{t.name}'" for t in themes)
+        raise NeedsConfirmation(f"these pieces are in {len(themes)} themes already ({names})", "merge")
+    if not allow_same_group:  # every piece the theme will hold, its members included
         seen: dict[str, str] = {}
-        for group, piece in found:
+        for piece_id in dict.fromkeys(ids + tuple(p for t in themes for p in t.pieces)):
+            group, piece = session.find_piece(piece_id)
             if group.id in seen:
                 raise NeedsConfirmation(
                     f"'{seen[group.id]}' and '{piece.text}' both come from {group.name}", "same group")
             seen[group.id] = piece.text
-    themes = list(dict.fromkeys(t for t in (session.theme_of(p) for p in ids) if t))
     if not themes:
         return MatchPieces(ids, kind=kind or "same", name=name or "", allow_same_group=allow_same_group)
     into = themes[0]
-    if len(themes) > 1 and not merge:
-        names = " and ".join(f"'{t.name}'" for t in themes)
-        raise NeedsConfirmation(f"these pieces are in {len(themes)} themes already ({names})", "merge")
-    if len(themes) == 1 and set(ids) <= set(into.pieces):
-        raise InvalidInput(f"these pieces are already together in the theme '{into.name}'")
     ops: list[Op] = [MergeThemes(into.id, other.id, allow_same_group) for other in themes[1:]]
     loose = tuple(p for p in ids if session.theme_of(p) is None)
     if loose:

@@ -1,24 +1,583 @@
-"""The Themes stage (placeholder until its own issue replaces this file)."""
+"""The Themes stage: lay the lids side by side, match what they share, keep the rest in view.
+
+Groups' pieces sit in columns (two at 80 columns; [ and ] change which group a column
+shows). space picks a piece, s or o makes the picked pieces one theme (same or
+overlap), named after its shortest piece. Suggestions from matching.py come one at a
+time with their reason: y takes one, x turns it down for good. The themes list says
+how many groups named each theme, then what only one group named, with no ranking.
+t shows the comparison table of the seed report instead of the columns.
+
+All letter keys are safe: nothing in this stage takes typed text.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
+from ...compare import groups_label
+from ...model import InvalidInput
+from ...ops import Dismiss, EditTheme, Unmatch
+from ..dialogs import DIALOG_CSS
 from . import Stage
+
+MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
+
+
+class PieceOptions(OptionList):
+    """One group's pieces. Letter keys are the stage's: nothing is typed here."""
+
+    DEFAULT_CSS = """
+    PieceOptions { height: 1fr; border: none; padding: 0; background: $surface; }
+    PieceOptions:focus { border: none; }
+    """
+    BINDINGS = [
+        Binding("left", "app.focus_previous", "previous column", show=False),
+        Binding("right", "app.focus_next", "next column", show=False),
+    ]
+
+
+class GroupColumn(Vertical):
+    """A heading (group name, how many of its pieces are in themes) and its pieces."""
+
+    DEFAULT_CSS = """
+    GroupColumn { width: 1fr; height: 1fr; margin: 0 1 0 0; }
+    GroupColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
+    GroupColumn:focus-within > .heading { text-style: bold reverse; }
+    """
+
+    def __init__(self, group_id: str, **kwargs):
+        super().__init__(**kwargs)
+        self.group_id = group_id
+        self.piece_ids: list[str] = []
+
+    def compose(self):
+        yield Static(classes="heading")
+        yield PieceOptions()
+
+    @property
+    def options(self) -> PieceOptions:
+        return self.query_one(PieceOptions)
+
+    def show(self, heading: Text, ids: list[str], labels: list[Text]) -> None:
+        self.query_one(".heading", Static).update(heading)
+        options = self.options
+        keep = options.highlighted
+        if ids == self.piece_ids and options.option_count == len(labels):
+            for index, label in enumerate(labels):  # only changed lines are sent
+                options.replace_option_prompt_at_index(index, label)
+            return
+        self.piece_ids = ids
+        options.set_options(labels)
+        if labels:
+            options.highlighted = min(keep or 0, len(labels) - 1)
+
+    def current(self) -> str | None:
+        index = self.options.highlighted
+        return self.piece_ids[index] if index is not None and index < len(self.piece_ids) else None
+
+    def highlight(self, piece_id: str) -> None:
+        if piece_id in self.piece_ids:
+            self.options.highlighted = self.piece_ids.index(piece_id)
+
+
+class ThemeList(OptionList):
+    """The themes, each with how many groups named it; then what only one group named."""
+
+    DEFAULT_CSS = """
+    ThemeList { height: auto; max-height: 40%; min-height: 4; border: none; padding: 0; background: $surface; border-top: solid $primary; }
+    ThemeList:focus { border: none; border-top: solid $accent; }
+    """
 
 
 class ThemesStage(Stage):
+    DEFAULT_CSS = """
+    ThemesStage > #head { height: 1; padding: 0 1; }
+    ThemesStage > #columns { height: 1fr; }
+    ThemesStage > #table { height: 1fr; display: none; }
+    ThemesStage > #suggestion { height: 2; padding: 0 1; background: $boost; }
+    ThemesStage.-table > #columns { display: none; }
+    ThemesStage.-table > #table { display: block; }
+    ThemesStage.-table > ThemeList { display: none; }
+    """
+    BINDINGS = [
+        Binding("space", "pick", "pick"),
+        Binding("s", "match('same')", "same"),
+        Binding("o", "match('overlap')", "overlap"),
+        Binding("u", "unmatch", "unmatch"),
+        Binding("r", "rename", "rename"),
+        Binding("k", "switch_kind", "same/overlap", show=False),
+        Binding("y", "accept", "accept"),
+        Binding("x", "dismiss_suggestion", "dismiss"),
+        Binding("n", "next_suggestion(1)", "next"),
+        Binding("p", "next_suggestion(-1)", "previous suggestion", show=False),
+        Binding("c", "candidates", "closest 3", show=False),
+        Binding("t", "table", "table"),
+        Binding("right_square_bracket", "change_group(1)", "other group", key_display="]"),
+        Binding("left_square_bracket", "change_group(-1)", "other group", show=False, key_display="["),
+        Binding("tab", "app.focus_next", "next list", show=False),
+        Binding("shift+tab", "app.focus_previous", "previous list", show=False),
+        Binding("backspace", "clear_picks", "clear picks", show=False),
+    ]
+    HELP = (
+        "  a match, step by step  space on a piece, move to its partner in another group\n"
+        "                         (left/right or Tab), s: same theme, o: overlap\n"
+        "  merge two themes       pick a piece of each, then s (you are asked first)\n"
+        "  in the themes list     u unmatch, r rename, k same/overlap\n"
+    )
+
+    def __init__(self, controller, **kwargs):
+        super().__init__(controller, **kwargs)
+        self.picked: list[str] = []
+        self.slots: list[str] = []  # the group shown in each column, left to right
+        self.suggestions: list = []
+        self.at = 0  # the suggestion on show
+
     def compose(self):
-        yield Static(id="summary")
+        yield Static(id="head")
+        yield Horizontal(id="columns")
+        with VerticalScroll(id="table"):
+            yield Static(id="table-body")
+        yield ThemeList(id="theme-list")
+        yield Static(id="suggestion")
 
     def on_mount(self) -> None:
         self.session_changed(self.controller.session)
 
+    def on_resize(self) -> None:
+        if len(self.slots) != self.fit(self.controller.session):
+            self.session_changed(self.controller.session)
+
+    # -- what is where ---------------------------------------------------------------------
+
+    def fit(self, session) -> int:
+        return min(len(session.groups), max(1, (self.size.width or 80) // MIN_COLUMN_WIDTH))
+
+    def columns(self) -> list[GroupColumn]:
+        return list(self.query_one("#columns").query_children(GroupColumn))
+
+    def focused_column(self) -> GroupColumn | None:
+        focused = self.screen.focused if self.is_attached else None
+        return next((c for c in self.columns() if focused is not None and focused.parent is c), None)
+
+    def current_piece(self) -> str | None:
+        column = self.focused_column()
+        return column.current() if column else None
+
+    def current_theme(self):
+        session = self.controller.session
+        themes = self.query_one(ThemeList)
+        if self.screen.focused is themes and themes.highlighted is not None:
+            option_id = themes.get_option_at_index(themes.highlighted).id
+            return next((t for t in session.themes if t.id == option_id), None)
+        piece = self.current_piece()
+        return session.theme_of(piece) if piece else None
+
+    def suggestion(self):
+        return self.suggestions[self.at] if self.suggestions else None
+
+    # -- drawing ------------------------------------------------------------------------------
+
     def session_changed(self, session) -> None:
-        text = Text("Match the pieces that different groups share.\n\n")
+        ids = {p.id for g in session.groups for p in g.pieces}
+        self.picked = [p for p in self.picked if p in ids]
+        self.refresh_suggestions(session)
+        self.place_columns(session)
+        self.draw(session)
+
+    def refresh_suggestions(self, session) -> None:
+        from ...matching import suggest
+
+        shown = self.suggestion()
+        self.suggestions = suggest(session)
+        keys = [(s.a, s.b) for s in self.suggestions]
+        if shown and (shown.a, shown.b) in keys:
+            self.at = keys.index((shown.a, shown.b))
+        else:
+            self.at = min(self.at, max(0, len(self.suggestions) - 1))
+
+    def place_columns(self, session) -> None:
+        groups = [g.id for g in session.groups]
+        fit = self.fit(session)
+        slots = [g for g in self.slots if g in groups][:fit]
+        slots += [g for g in groups if g not in slots][: fit - len(slots)]
+        self.slots = slots
+        row = self.query_one("#columns")
+        columns = self.columns()
+        for column in columns[len(slots):]:
+            column.remove()
+        for n, group_id in enumerate(slots):
+            if n < len(columns):
+                columns[n].group_id = group_id
+            else:
+                row.mount(GroupColumn(group_id))
+
+    def draw(self, session) -> None:
+        numbers = {t.id: n for n, t in enumerate(session.themes, 1)}
+        shown = self.suggestion()
+        pair = {shown.a, shown.b} if shown else set()
+        for column in self.columns():
+            group = next((g for g in session.groups if g.id == column.group_id), None)
+            if group is None or not column.is_mounted:
+                self.call_after_refresh(self.draw, self.controller.session)
+                continue
+            in_themes = sum(1 for p in group.pieces if session.theme_of(p.id))
+            heading = Text(group.name)
+            heading.append(f"  {in_themes}/{len(group.pieces)} in themes")
+            labels = [self.piece_label(session, p, numbers, pair) for p in group.pieces]
+            column.show(heading, [p.id for p in group.pieces], labels)
+        self.draw_head(session)
+        self.draw_themes(session, numbers)
+        self.draw_suggestion(session)
+        if self.has_class("-table"):
+            self.draw_table(session)
+
+    def piece_label(self, session, piece, numbers: dict, pair: set):
+        """'*T1  words': picked (*) or suggested (>), its theme's number, then the words,
+        wrapped under themselves."""
+        from rich.table import Table
+
+        theme = session.theme_of(piece.id)
+        mark = "*" if piece.id in self.picked else (">" if piece.id in pair else " ")
+        tag = f"T{numbers[theme.id]}" if theme else ""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(width=4, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(f"{mark}{tag}"), Text(piece.text, "bold" if piece.id in self.picked else ""))
+        return grid
+
+    def draw_head(self, session) -> None:
+        head = Text(no_wrap=True, overflow="ellipsis")
+        total = len(session.groups)
+        if total < 2:
+            head.append("Themes join pieces of different groups: add a second group first (F4).")
+        else:
+            head.append(f"{plural(len(session.themes), 'theme')}, {plural(len(self.suggestions), 'suggestion')}")
+            if len(self.slots) < total:
+                head.append(f"   {len(self.slots)} of {total} groups shown: [ ] changes a column")
+            else:
+                head.append("   space picks, s or o matches, t table")
+        if self.picked:
+            head.append(f"   picked {len(self.picked)}", "bold")
+        self.query_one("#head", Static).update(head)
+
+    def draw_themes(self, session, numbers: dict) -> None:
+        total = len(session.groups)
+        options = []
+        width = max(20, (self.size.width or 80) - 3)
+        for theme in session.themes:
+            label = Text(f"T{numbers[theme.id]} ")
+            label.append(theme.name, "bold")
+            label.append(f"  {theme.kind}, {groups_label(len(session.theme_groups(theme)), total)}: ")
+            label.append(" / ".join(session.find_piece(p)[1].text for p in theme.pieces))
+            label.truncate(width, overflow="ellipsis")  # one line each: the list stays short
+            options.append(Option(label, id=theme.id))
+        if not session.themes:
+            options.append(Option(Text("No themes yet: pick a piece (space), then its partner, then s."),
+                                  disabled=True))
         for group in session.groups:
-            text.append(group.name, "bold")
-            text.append(f"  {len(group.pieces)} pieces\n")
-        text.append(f"\n{len(session.themes)} themes, {len(session.actions)} actions.")
-        self.query_one("#summary", Static).update(text)
+            alone = [p.text for p in group.pieces if session.theme_of(p.id) is None]
+            if alone:
+                label = Text(f"Only in {group.name}: ", "italic")
+                label.append("; ".join(alone))
+                options.append(Option(label, disabled=True))
+        themes = self.query_one(ThemeList)
+        keep = themes.highlighted
+        themes.set_options(options)
+        if keep is not None and themes.option_count:
+            themes.highlighted = min(keep, themes.option_count - 1)
+
+    def draw_suggestion(self, session) -> None:
+        shown = self.suggestion()
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if shown is None:
+            text.append("No suggestions left" if session.themes else "No suggestions")
+            text.append(": c shows a piece's 3 closest candidates in other groups.")
+        else:
+            (ga, a), (gb, b) = session.find_piece(shown.a), session.find_piece(shown.b)
+            text.append(f"Suggestion {self.at + 1} of {len(self.suggestions)}: ", "bold")
+            text.append(f"{a.text} ({ga.name}) ~ {b.text} ({gb.name})\n")
+            text.append(f"  {shown.score:.2f} {shown.reason}   y take it, x not a match, n next")
+        self.query_one("#suggestion", Static).update(text)
+
+    def draw_table(self, session) -> None:
+        self.query_one("#table-body", Static).update(comparison_table(session, self.controller.ascii_only))
+
+    # -- picking and matching --------------------------------------------------------------------
+
+    def action_pick(self) -> None:
+        piece = self.current_piece()
+        if piece is None:
+            self.controller.tell("Move to a piece in a group's column first (Tab).")
+            return
+        if piece in self.picked:
+            self.picked.remove(piece)
+        else:
+            self.picked.append(piece)
+        self.draw(self.controller.session)
+
+    def action_clear_picks(self) -> None:
+        self.picked = []
+        self.draw(self.controller.session)
+
+    def action_match(self, kind: str) -> None:
+        ids = list(self.picked)
+        piece = self.current_piece()
+        if piece and piece not in ids:
+            ids.append(piece)
+        if len(ids) < 2:
+            self.controller.tell("Pick a piece (space), move to its partner in another group, then s or o.")
+            return
+        self.match(ids, kind)
+
+    def match(self, ids: list[str], kind: str, allow_same_group=False, merge=False) -> bool:
+        from ...matching import NeedsConfirmation, match_op
+        from ..dialogs import ConfirmScreen
+
+        session = self.controller.session
+        try:
+            op = match_op(session, ids, kind=kind, allow_same_group=allow_same_group, merge=merge)
+        except NeedsConfirmation as question:
+            same = question.what == "same group"
+            detail = ("A theme usually joins different groups' pieces." if same
+                      else "Merging makes them one theme (ctrl+z undoes it).")
+
+            def answer(yes):
+                if yes:
+                    self.match(ids, kind, allow_same_group or same, merge or not same)
+
+            self.app.push_screen(ConfirmScreen(
+                f"{str(question)[:1].upper()}{str(question)[1:]}. Match them anyway?", detail,
+                yes="match them" if same else "merge them"), answer)
+            return False
+        except InvalidInput as error:
+            self.controller.tell(f"{str(error)[:1].upper()}{str(error)[1:]}.", "warning")
+            return False
+        if not self.controller.apply(op):
+            return False
+        self.picked = []
+        session = self.controller.session
+        theme = session.theme_of(ids[0])
+        self.controller.tell(
+            f"T{session.themes.index(theme) + 1} '{theme.name}': {theme.kind}, "
+            f"{groups_label(len(session.theme_groups(theme)), len(session.groups))}. "
+            "r renames, u unmatches, ctrl+z undoes.")
+        self.draw(session)
+        return True
+
+    def action_unmatch(self) -> None:
+        theme = self.current_theme()
+        if theme is None:
+            self.controller.tell("Move to a piece in a theme, or to a theme in the list below, then u.")
+            return
+        if self.controller.apply(Unmatch(theme.id)):
+            self.controller.tell(f"Unmatched '{theme.name}': its pieces stand alone (ctrl+z undoes).")
+
+    def action_rename(self) -> None:
+        from ..dialogs import PromptScreen
+
+        theme = self.current_theme()
+        if theme is None:
+            self.controller.tell("Move to a piece in a theme, or to a theme in the list below, then r.")
+            return
+
+        def done(name):
+            if name is not None and name.strip() and name != theme.name:
+                self.controller.apply(EditTheme(theme.id, name=name))
+
+        self.app.push_screen(PromptScreen("Name of the theme", theme.name,
+                                          hint="The group's own words stay as they are."), done)
+
+    def action_switch_kind(self) -> None:
+        theme = self.current_theme()
+        if theme is None:
+            self.controller.tell("Move to a piece in a theme, or to a theme in the list, then k.")
+            return
+        kind = "overlap" if theme.kind == "same" else "same"
+        if self.controller.apply(EditTheme(theme.id, kind=kind)):
+            self.controller.tell(f"'{theme.name}' is now '{kind}'.")
+
+    # -- suggestions -----------------------------------------------------------------------------
+
+    def action_accept(self) -> None:
+        shown = self.suggestion()
+        if shown is None:
+            self.controller.tell("No suggestion to take: pick pieces yourself (space, then s).")
+            return
+        self.match([shown.a, shown.b], "same")
+
+    def action_dismiss_suggestion(self) -> None:
+        shown = self.suggestion()
+        if shown is None:
+            return
+        if self.controller.apply(Dismiss(shown.a, shown.b)):
+            self.controller.tell("Not a match: it will not be suggested again (ctrl+z undoes).")
+
+    def action_next_suggestion(self, step: int) -> None:
+        if not self.suggestions:
+            self.controller.tell("No suggestions left.")
+            return
+        self.at = (self.at + step) % len(self.suggestions)
+        self.show_pair(self.suggestions[self.at].a, self.suggestions[self.at].b)
+
+    def show_pair(self, a: str, b: str) -> None:
+        """Bring both pieces' groups into view and put the cursor on them."""
+        session = self.controller.session
+        group_a, group_b = session.find_piece(a)[0].id, session.find_piece(b)[0].id
+        slots = list(self.slots)
+        if group_a not in slots:
+            slots[0] = group_a
+        if group_b not in slots and len(slots) > 1:
+            slots[1 if slots[0] == group_a else 0] = group_b
+        self.slots = slots
+        self.place_columns(session)
+        self.draw(session)
+        for column in self.columns():
+            column.highlight(a)
+            column.highlight(b)
+
+    def action_candidates(self) -> None:
+        from ...matching import candidates
+
+        piece = self.current_piece()
+        if piece is None:
+            self.controller.tell("Move to a piece first, then c for its closest candidates.")
+            return
+        session = self.controller.session
+        found = candidates(session, piece)
+        self.app.push_screen(CandidatesScreen(session, piece, found),
+                             lambda chosen: chosen and self.match([piece, chosen[0]], chosen[1]))
+
+    # -- views and groups ----------------------------------------------------------------------
+
+    def action_table(self) -> None:
+        self.toggle_class("-table")
+        if self.has_class("-table"):
+            self.draw_table(self.controller.session)
+            self.query_one("#table").focus()
+        else:
+            self.focus_first()
+
+    def action_change_group(self, step: int) -> None:
+        session = self.controller.session
+        column = self.focused_column() or (self.columns()[0] if self.columns() else None)
+        if column is None or len(session.groups) <= len(self.slots):
+            self.controller.tell("Every group is on screen already.")
+            return
+        groups = [g.id for g in session.groups]
+        at = groups.index(column.group_id)
+        others = set(self.slots) - {column.group_id}
+        for n in range(1, len(groups)):
+            candidate = groups[(at + step * n) % len(groups)]
+            if candidate not in others:
+                break
+        self.slots[self.slots.index(column.group_id)] = candidate
+        column.group_id = candidate
+        self.draw(session)
+        column.options.focus()
+
+    def focus_first(self) -> None:
+        columns = self.columns()
+        if columns and columns[0].is_mounted:
+            columns[0].options.focus()
+        else:
+            self.call_after_refresh(self.focus_first)
+
+    def commands(self):
+        return [
+            ("Match as the same theme", "The picked pieces become one theme (s)", lambda: self.action_match("same")),
+            ("Match as an overlap", "The picked pieces become an overlapping theme (o)",
+             lambda: self.action_match("overlap")),
+            ("Unmatch theme", "Take the current theme apart (u)", self.action_unmatch),
+            ("Rename theme", "Name the current theme (r)", self.action_rename),
+            ("Comparison table", "One column per group, one row per theme (t)", self.action_table),
+            ("Closest candidates", "The current piece's 3 closest pieces in other groups (c)",
+             self.action_candidates),
+        ]
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def comparison_table(session, ascii_only: bool = False):
+    """The seed report's table: one column per group, one row per theme, then one row
+    per piece only one group named. A Rich renderable; text is never markup."""
+    from rich import box
+    from rich.table import Table
+
+    from ...compare import comparison_rows
+
+    table = Table(box=box.ASCII if ascii_only else box.SQUARE, show_lines=True, expand=True)
+    table.add_column(Text("Theme, groups"), ratio=1, min_width=10)
+    for group in session.groups:
+        table.add_column(Text(group.name), ratio=2, min_width=10)
+    total = len(session.groups)
+    numbers = {t.id: n for n, t in enumerate(session.themes, 1)}
+    for row in comparison_rows(session):
+        if row.theme is not None:
+            first = Text(f"T{numbers[row.theme.id]} ")
+            first.append(row.theme.name, "bold")
+            first.append(f"\n{row.groups_named} of {total}" + (", overlap" if row.theme.kind == "overlap" else ""))
+        else:
+            owner = next(g for g, cell in zip(session.groups, row.cells) if cell)
+            first = Text(f"only in {owner.name}", "italic")
+        cells = [Text("\n".join(p.text for p in cell)) for cell in row.cells]
+        table.add_row(first, *cells)
+    return table
+
+
+class CandidatesScreen(ModalScreen):
+    """A piece's three closest candidates in other groups; Enter matches, o as an overlap."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="CandidatesScreen") + """
+    CandidatesScreen OptionList, CandidatesScreen OptionList:focus { height: auto; max-height: 12; border: none; }
+    """
+    BINDINGS = [
+        Binding("enter,s", "choose('same')", "same theme"),
+        Binding("o", "choose('overlap')", "overlap"),
+        Binding("escape,q", "close", "close"),
+    ]
+
+    def __init__(self, session, piece_id: str, found):
+        super().__init__()
+        self.session = session
+        self.piece_id = piece_id
+        self.found = found
+
+    def compose(self):
+        piece = self.session.find_piece(self.piece_id)[1]
+        with Vertical():
+            title = Text("Closest to: ")
+            title.append(piece.text, "bold")
+            yield Static(title, classes="title")
+            options = []
+            for s in self.found:
+                group, other = self.session.find_piece(s.b)
+                label = Text(f"{s.score:.2f} ")
+                label.append(other.text, "bold")
+                label.append(f" ({group.name})\n     {s.reason}")
+                options.append(Option(label, id=s.b))
+            if not options:
+                options.append(Option(Text("No candidates: nothing loose in other groups shares a word or a near "
+                                           "meaning with it."),
+                                      disabled=True))
+            yield OptionList(*options)
+            yield Static(Text("Enter or s: same theme   o: overlap   q or Esc: close"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_choose(self, kind: str) -> None:
+        options = self.query_one(OptionList)
+        if not self.found or options.highlighted is None:
+            self.dismiss(None)
+            return
+        self.dismiss((self.found[options.highlighted].b, kind))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

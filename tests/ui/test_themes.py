@@ -1,0 +1,263 @@
+"""The Themes stage by keyboard: match, name, unmatch, undo, suggestions, the table."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from jigsaw_tui.ops import AddGroup, AddPiece, RemovePiece, Unmatch
+from jigsaw_tui.ui.app import JigsawApp
+from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
+from jigsaw_tui.ui.stages.themes import CandidatesScreen, ThemesStage
+
+TIME, TIME_PACE = "pbcszb", "phjk5j"
+PURPOSE, GOAL = "p6d7vf", "pyusfy"
+TRUST, SAFETY = "pa5vua", "p284fp"
+OPEN_MINDED = "pc3t3e"
+
+
+def make_app(store, name) -> JigsawApp:
+    return JigsawApp(store, name, watch_signals=False)
+
+
+def drive(app, script, size=(80, 24)) -> None:
+    """Run `script(pilot)` against the app (no async test plugin needed)."""
+    async def main():
+        async with app.run_test(size=size) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+async def open_themes(pilot):
+    await pilot.press("f5")
+    stage = pilot.app.screen.query_one(ThemesStage)
+    for _ in range(10):  # the columns mount, then take the focus
+        await pilot.pause()
+        if stage.current_piece() is not None:
+            break
+    return stage
+
+
+async def keys(pilot, *names):
+    for name in names:
+        await pilot.press(name)
+        await pilot.pause()
+
+
+def notice(app) -> str:
+    return str(app.screen.query_one("#notice").render())
+
+
+async def go_to(pilot, stage, piece_id):
+    """Put the cursor on a piece, by keys, as a person would."""
+    for _ in range(4):
+        column = stage.focused_column()
+        if piece_id in column.piece_ids:
+            break
+        await keys(pilot, "right")
+    column = stage.focused_column()
+    while column.current() != piece_id:
+        await keys(pilot, "down")
+
+
+@pytest.fixture
+def loose(store, example):
+    """The example with 'Time' and 'Shared purpose' not matched yet."""
+    store.apply(example, Unmatch("tc7ypc"))
+    store.apply(example, Unmatch("tvz4j8"))
+    return example
+
+
+def test_pick_two_pieces_and_match_them_as_the_same_theme(store, loose):
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, PURPOSE)
+        await keys(pilot, "space")
+        assert stage.picked == [PURPOSE]
+        await go_to(pilot, stage, GOAL)
+        await keys(pilot, "s")
+        theme = store.load(loose).theme_of(PURPOSE)
+        assert set(theme.pieces) == {PURPOSE, GOAL} and theme.kind == "same"
+        assert theme.name == "Common goal"  # the shortest member's words
+        assert "2 of 2 groups" in notice(app)
+        assert stage.picked == []
+
+    drive(app, script, (80, 24))
+
+
+def test_overlap_rename_switch_kind_unmatch_and_undo(store, loose):
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, PURPOSE)
+        await keys(pilot, "space")
+        await go_to(pilot, stage, GOAL)
+        await keys(pilot, "o")
+        assert store.load(loose).theme_of(GOAL).kind == "overlap"
+        await keys(pilot, "r")
+        assert isinstance(app.screen, PromptScreen)
+        await keys(pilot, "ctrl+u", *"[b]Purpose[/b]", "enter")
+        theme = store.load(loose).theme_of(GOAL)
+        assert theme.name == "[b]Purpose[/b]"  # literally: never markup
+        await keys(pilot, "k")
+        assert store.load(loose).theme_of(GOAL).kind == "same"
+        await keys(pilot, "u")
+        assert store.load(loose).theme_of(GOAL) is None
+        await keys(pilot, "ctrl+z")
+        back = store.load(loose).theme_of(GOAL)
+        assert back is not None and back.name == "[b]Purpose[/b]"
+
+    drive(app, script, (80, 24))
+
+
+def test_two_pieces_of_one_group_are_matched_only_after_asking(store, loose):
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, TIME)
+        await keys(pilot, "space")
+        await go_to(pilot, stage, OPEN_MINDED)
+        await keys(pilot, "s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await keys(pilot, "n")
+        assert store.load(loose).theme_of(TIME) is None
+        await keys(pilot, "s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await keys(pilot, "y")
+        assert set(store.load(loose).theme_of(TIME).pieces) == {TIME, OPEN_MINDED}
+
+    drive(app, script, (80, 24))
+
+
+def test_a_suggestion_is_taken_with_one_key_and_dismissed_with_another(store, loose):
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        suggestion = str(stage.query_one("#suggestion").render())
+        assert "Suggestion 1 of 2" in suggestion and "'purpose' ~ 'goal'" in suggestion
+        await keys(pilot, "y")  # the best first: Shared purpose ~ Common goal
+        assert store.load(loose).theme_of(PURPOSE).pieces == (PURPOSE, GOAL)
+        assert "Time, location, and pace" in str(stage.query_one("#suggestion").render())
+        await keys(pilot, "x")
+        session = store.load(loose)
+        assert tuple(sorted((TIME, TIME_PACE))) in session.dismissed
+        assert session.theme_of(TIME) is None  # a suggestion never changes themes by itself
+        assert "No suggestions left" in str(stage.query_one("#suggestion").render())
+        await keys(pilot, "ctrl+z")
+        assert store.load(loose).dismissed == ()
+
+    drive(app, script, (80, 24))
+
+
+def test_next_suggestion_brings_its_groups_into_view(store, loose):
+    store.apply(loose, AddGroup("Group three", id="gthree"))
+    store.apply(loose, AddPiece("gthree", "Mutual trust", id="pmutual"))
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        assert len(stage.slots) == 2  # two groups side by side at 80 columns
+        keys_seen = []
+        for _ in range(len(stage.suggestions)):
+            await keys(pilot, "n")
+            shown = stage.suggestion()
+            keys_seen.append((shown.a, shown.b))
+            session = store.load(loose)
+            assert session.find_piece(shown.a)[0].id in stage.slots
+            assert session.find_piece(shown.b)[0].id in stage.slots
+        assert any("pmutual" in pair for pair in keys_seen)
+
+    drive(app, script, (80, 24))
+
+
+def test_brackets_change_which_group_a_column_shows(store, example):
+    store.apply(example, AddGroup("Group three", id="gthree"))
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        first = stage.slots[0]
+        await keys(pilot, "right_square_bracket")
+        assert stage.slots[0] == "gthree" and stage.slots[1] != "gthree"
+        await keys(pilot, "left_square_bracket")
+        assert stage.slots[0] == first
+
+    drive(app, script, (80, 24))
+
+
+def test_the_table_shows_themes_then_what_one_group_named(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await keys(pilot, "t")
+        assert stage.has_class("-table")
+        table = app.screen.query_one("#table")
+        assert table.display and not app.screen.query_one("#columns").display
+        await keys(pilot, "t")
+        assert app.screen.query_one("#columns").display
+
+    drive(app, script, (80, 24))
+
+
+def test_closest_candidates_and_match_from_them(store, example):
+    store.apply(example, Unmatch("tvwqvj"))  # Trust / Psychological Safety
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, TRUST)
+        await keys(pilot, "c")
+        assert isinstance(app.screen, CandidatesScreen)
+        assert app.screen.found[0].b == SAFETY
+        await keys(pilot, "o")
+        theme = store.load(example).theme_of(TRUST)
+        assert set(theme.pieces) == {TRUST, SAFETY} and theme.kind == "overlap"
+
+    drive(app, script, (80, 24))
+
+
+def test_a_piece_removed_by_someone_else_meanwhile(store, loose):
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        await open_themes(pilot)
+        store.apply(loose, RemovePiece(GOAL))  # another process, before this screen polls
+        before = store.path_for(loose).read_bytes()
+        await keys(pilot, "y")
+        assert "no piece with id" in notice(app).lower()
+        assert store.path_for(loose).read_bytes() == before
+        assert app.screen.query_one(ThemesStage).controller.session.theme_of(PURPOSE) is None
+
+    drive(app, script, (80, 24))
+
+
+def test_snapshot_80x24(snap_compare, store, loose):
+    async def unmatched_time(pilot):
+        await open_themes(pilot)
+
+    assert snap_compare(make_app(store, loose), terminal_size=(80, 24), run_before=unmatched_time)
+
+
+def test_snapshot_table_80x24(snap_compare, store, example):
+    async def table(pilot):
+        await open_themes(pilot)
+        await keys(pilot, "t")
+
+    assert snap_compare(make_app(store, example), terminal_size=(80, 24), run_before=table)
+
+
+def test_snapshot_160x48(snap_compare, store, loose):
+    async def picked(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, TRUST)
+        await keys(pilot, "space")
+
+    assert snap_compare(make_app(store, loose), terminal_size=(160, 48), run_before=picked)
