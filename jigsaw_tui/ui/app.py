@@ -27,8 +27,8 @@ class JigsawApp(App):
     Screen { background: $surface; }
     """
     BINDINGS = [
-        Binding("ctrl+q", "quit", "quit", priority=True),
-        Binding("f1", "help", "help"),
+        Binding("ctrl+q", "quit", "quit", show=False, priority=True),
+        Binding("f1", "help", "help", key_display="F1"),
         Binding("ctrl+c", "quit_hint", show=False, system=True),
     ]
 

@@ -90,11 +90,21 @@ class ColumnsStage(Stage):
     # -- layout -----------------------------------------------------------------------
 
     def compose(self):
-        yield Static(Text(self.empty_text), classes="empty")
-        yield Horizontal()
+        session = self.controller.session
+        keys = self.keys(session)
+        self.current_key = keys[0] if keys else ""
+        empty = Static(Text(self.empty_text), classes="empty")
+        empty.display = not keys
+        yield empty
+        fit = self.columns_that_fit()
+        with Horizontal():
+            for n, key in enumerate(keys):
+                column = self.make_column(key)
+                column.display = n < fit
+                yield column
 
     def on_mount(self) -> None:
-        self.sync(self.controller.session)
+        self.layout_columns()
 
     def columns(self) -> list[CaptureColumn]:
         return list(self.query_one(Horizontal).query_children(CaptureColumn))
@@ -122,17 +132,22 @@ class ColumnsStage(Stage):
         if self.current_key not in keys:
             self.current_key = keys[0] if keys else ""
         self.query_one(".empty").display = not keys
-        self.call_after_refresh(self.layout_columns)
+        self.layout_columns()
 
     def on_resize(self) -> None:
         self.layout_columns()
+
+    def columns_that_fit(self) -> int:
+        """From the stage's width, known before its first paint (a stage spans the screen)."""
+        width = self.size.width or self.app.size.width or 80
+        return max(1, width // MIN_COLUMN_WIDTH)
 
     def layout_columns(self) -> None:
         """Show as many columns as fit, always including the current one."""
         columns = self.columns()
         if not columns:
             return
-        fit = max(1, (self.size.width or 80) // MIN_COLUMN_WIDTH)
+        fit = self.columns_that_fit()
         keys = [c.where for c in columns]
         at = keys.index(self.current_key) if self.current_key in keys else 0
         start = max(0, min(at - fit // 2, len(columns) - fit))
@@ -168,9 +183,6 @@ class ColumnsStage(Stage):
         if column is not None:
             self.call_after_refresh(column.capture.focus)
 
-    def focus_first(self) -> None:
+    def first_focus(self):
         column = self.column(self.current_key)
-        if column is not None:
-            column.capture.focus()
-        else:
-            super().focus_first()
+        return column.capture if column is not None else super().first_focus()

@@ -13,7 +13,7 @@ def commands_for(app, screen):
     if isinstance(screen, SessionScreen):
         for n, info in enumerate(STAGES):
             yield SystemCommand(f"Go to {info.label}", f"Stage {n + 1} (F{n + 2} or alt+{n + 1})",
-                                lambda key=info.key: screen.action_stage(key))
+                                lambda key=info.key: screen.run_action(f"stage('{key}')"))
         yield SystemCommand("Undo", "Undo the last change (ctrl+z)", screen.action_undo)
         yield SystemCommand("Redo", "Redo what was undone (ctrl+y)", screen.action_redo)
         yield SystemCommand("Save again", "Write the session back if its file was deleted (ctrl+s)",

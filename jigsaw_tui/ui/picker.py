@@ -58,7 +58,7 @@ class PickerScreen(Screen):
         yield CaptureInput(id="filter", placeholder="filter by title, group or name")
         yield OptionList(id="sessions")
         yield Notice(id="notice")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
@@ -54,14 +55,21 @@ class StageBar(Static):
 
 
 class SessionScreen(Screen):
+    DEFAULT_CSS = """
+    SessionScreen #stages { height: 1fr; }
+    """
     BINDINGS = _stage_bindings() + [
         Binding("ctrl+z", "undo", "undo", priority=True),
         Binding("ctrl+y", "redo", "redo", priority=True),
-        Binding("f1", "app.help", "help", priority=True),
+        Binding("f1", "app.help", "help", key_display="F1", priority=True),
         Binding("question_mark", "app.help", "help", show=False),
         Binding("ctrl+s", "save_again", "save", show=False, priority=True),
         Binding("ctrl+o", "sessions", "sessions", show=False, priority=True),
     ]
+
+    # Textual repaints the whole screen when focus moves; the widgets involved repaint
+    # themselves anyway, so this only doubled the bytes of every stage switch.
+    focused = Reactive(None, repaint=False)
 
     def __init__(self, controller, first_stage: str | None = None):
         super().__init__()
@@ -90,13 +98,13 @@ class SessionScreen(Screen):
         yield StageBar(id="stagebar")
         yield ContentSwitcher(id="stages")
         yield Notice(id="notice")
-        yield Footer()
+        yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.controller.set_teller(self.query_one(Notice).say)
         self.controller.subscribe(self.session_changed)
         self.set_interval(POLL_SECONDS, self.controller.poll)
-        self.action_stage(self.first_stage)
+        await self.action_stage(self.first_stage)
 
     def on_unmount(self) -> None:
         self.controller.unsubscribe(self.session_changed)
@@ -109,26 +117,28 @@ class SessionScreen(Screen):
     def stages(self) -> list[Stage]:
         return list(self.query_one(ContentSwitcher).query_children(Stage))
 
-    def action_stage(self, key: str) -> None:
+    async def action_stage(self, key: str) -> None:
+        """Show a stage: created (and its module imported) on first visit; one repaint."""
         switcher = self.query_one(ContentSwitcher)
-        focused = self.focused
-        if self.current and focused is not None:
-            self._last_focus[self.current] = focused
+        if self.current and self.focused is not None:
+            self._last_focus[self.current] = self.focused
         info = next(i for i in STAGES if i.key == key)
         if not switcher.query_children(f"#{key}"):
-            switcher.mount(stage_class(info)(self.controller, id=key))
+            stage = stage_class(info)(self.controller, id=key)
+            stage.display = False  # shown below, with everything else, in one repaint
+            await switcher.mount(stage)
         switcher.current = key
         self.current = key
         self.query_one(StageBar).show(self.controller.session.title, key)
-        self.call_after_refresh(self._focus_stage, key)
-
-    def _focus_stage(self, key: str) -> None:
         widget = self._last_focus.get(key)
-        if widget is not None and widget.is_attached and widget.display:
-            widget.focus()
-            return
         stage = self.query_one(f"#{key}", Stage)
-        stage.focus_first()
+        if (widget is None or not widget.is_attached) and type(stage).focus_first is not Stage.focus_first:
+            stage.focus_first()  # a stage that chooses its own way
+            return
+        if widget is None or not widget.is_attached:
+            widget = stage.first_focus()
+        if widget is not None:
+            self.set_focus(widget, scroll_visible=False)  # now, so that all of it is one repaint
 
     def current_stage(self) -> Stage | None:
         found = self.query_one(ContentSwitcher).query_children(f"#{self.current}")

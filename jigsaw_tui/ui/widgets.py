@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 
@@ -57,11 +57,11 @@ class ItemList(OptionList):
     ItemList:focus { border: none; }
     """
     BINDINGS = [
-        Binding("enter,e", "item('edit')", "edit"),
-        Binding("delete,d", "item('remove')", "remove"),
-        Binding("shift+up,ctrl+up,minus", "item('up')", "move up"),
-        Binding("shift+down,ctrl+down,plus", "item('down')", "move down"),
-        Binding("escape,i,a", "item('type')", "type new"),
+        Binding("enter,e", "item('edit')", "edit", key_display="e"),
+        Binding("delete,d", "item('remove')", "remove", key_display="d"),
+        Binding("shift+up,ctrl+up,minus", "item('up')", "move", key_display="shift+up/dn"),
+        Binding("shift+down,ctrl+down,plus", "item('down')", "move down", show=False),
+        Binding("escape,a,i", "item('type')", "back", key_display="a"),
     ]
 
     class LeaveDown(Message):
@@ -98,7 +98,9 @@ class CaptureColumn(Vertical):
     DEFAULT_CSS = """
     CaptureColumn { width: 1fr; height: 1fr; }
     CaptureColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    CaptureColumn:focus-within > .heading { text-style: bold reverse; }
+    CaptureColumn > .capture-row { height: 1; }
+    CaptureColumn > .capture-row > .prompt { width: auto; padding: 0 0 0 1; text-style: bold; }
+    CaptureColumn > .capture-row > CaptureInput { width: 1fr; max-width: 64; padding: 0; }
     """
 
     BINDINGS = [
@@ -107,11 +109,13 @@ class CaptureColumn(Vertical):
     LIST_BINDINGS_HELP = ""  # subclasses: a line for the help screen
 
     placeholder = "type, then Enter"
+    prompt = "add> "
 
     def __init__(self, controller, where: str, **kwargs):
         super().__init__(**kwargs)
         self.controller = controller
         self.where = where
+        self.current = False  # the column where the cursor is
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -127,19 +131,43 @@ class CaptureColumn(Vertical):
     # -- building --------------------------------------------------------------------
 
     def compose(self):
-        yield Static(classes="heading")
-        yield self.make_list()
-        yield CaptureInput(draft_key=self.where, placeholder=self.placeholder)
+        session = self.controller.session  # drawn complete in the first paint: no second one
+        yield Static(self._heading(session), classes="heading")
+        items = self.make_list()
+        items.add_options(self.labels(session))
+        yield items
+        with Horizontal(classes="capture-row"):
+            yield Static(self.prompt, classes="prompt")
+            yield CaptureInput(draft_key=self.where, placeholder=self.placeholder)
 
     def make_list(self) -> ItemList:
         return ItemList()
 
     def on_mount(self) -> None:
-        self.show(self.controller.session)
         draft = self.controller.session.draft(self.where)
         if draft:
             self.capture.value = draft.replace("\n", " / ")
             self.controller.tell("Your half-typed text from last time is back in the capture line.")
+
+    def on_descendant_focus(self) -> None:
+        self.mark_current(True)
+
+    def on_descendant_blur(self) -> None:
+        focused = self.screen.focused
+        self.mark_current(focused is not None and self in focused.ancestors)
+
+    def mark_current(self, current: bool) -> None:
+        """Reverse the heading of the column being typed in (a style, not a CSS class:
+        a class change restyles the whole column and sends it again)."""
+        if current != self.current:
+            self.current = current
+            self.query_one(".heading", Static).update(self._heading(self.controller.session))
+
+    def _heading(self, session) -> Text:
+        text = self.heading(session)
+        if self.current:
+            text.stylize("reverse")
+        return text
 
     @property
     def capture(self) -> CaptureInput:
@@ -151,7 +179,7 @@ class CaptureColumn(Vertical):
 
     def show(self, session) -> None:
         """Redraw heading and list from the session; typed text is left alone."""
-        self.query_one(".heading", Static).update(self.heading(session))
+        self.query_one(".heading", Static).update(self._heading(session))
         items = self.items
         keep = items.highlighted
         items.clear_options()

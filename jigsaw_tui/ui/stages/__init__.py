@@ -23,7 +23,7 @@ A stage is a widget class in its own module here:
 - Optional hooks: `commands()` returns `(title, help, callback)` for the command
   palette; `pending_text()` returns `(where, text)` pairs of half-typed text, kept as
   drafts when the link drops (the default finds every `CaptureInput` inside);
-  `focus_first()` puts the cursor where typing should go when the stage is shown.
+  `first_focus()` returns the widget where typing should go when the stage is shown.
 - Stages are created on first visit (their modules are imported then), so the first
   screen starts fast: keep heavy imports (fpdf, rapidfuzz) inside functions.
 - Text from a session is never markup: build `rich.text.Text`, never f-strings of markup.
@@ -62,7 +62,7 @@ def stage_class(info: StageInfo) -> type:
 class Stage(Vertical):
     """Base of every stage: holds the controller; override what you need."""
 
-    DEFAULT_CSS = "Stage { height: 1fr; }"
+    DEFAULT_CSS = "Stage { height: 100%; overflow: hidden; }"
 
     def __init__(self, controller, **kwargs):
         super().__init__(**kwargs)
@@ -79,8 +79,15 @@ class Stage(Vertical):
 
         return [(i.draft_key, i.value) for i in self.query(CaptureInput) if i.draft_key and i.value.strip()]
 
-    def focus_first(self) -> None:
+    def first_focus(self):
+        """The widget where typing should go when the stage is shown (None: the first focusable)."""
         for widget in self.query("*"):
             if widget.focusable and widget.display:
-                widget.focus()
-                return
+                return widget
+        return None
+
+    def focus_first(self) -> None:
+        # set_focus at once (not widget.focus(), which waits a frame): one repaint, not two
+        widget = self.first_focus()
+        if widget is not None:
+            self.screen.set_focus(widget, scroll_visible=False)

@@ -85,7 +85,7 @@ class GroupsStage(ColumnsStage):
         Binding("tab", "next_column(1)", "next group"),
         Binding("shift+tab", "next_column(-1)", "previous group", show=False),
         Binding("ctrl+g", "add_group", "add group"),
-        Binding("ctrl+r", "rename_group", "rename group"),
+        Binding("ctrl+r", "rename_group", "rename"),
         Binding("f8", "remove_group", "remove group", show=False),
     ]
     HELP_PARTS = (PieceColumn, PieceList)

@@ -36,19 +36,34 @@ def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class Breather(Widget, can_focus=True):
-    """The breathing guide and the timer: two short rows, redrawn once a second at most."""
+class Line(Widget):
+    """One short row that redraws only itself (no layout): what the timer changes each second."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, draw, **kwargs):
+        super().__init__(**kwargs)
+        self.draw = draw
+
+    def render(self) -> Text:
+        return self.draw()
+
+
+class Breather(Vertical, can_focus=True):
+    """The breathing guide, the timer and their keys. Each second only two short rows change."""
 
     DEFAULT_CSS = """
-    Breather { height: 4; width: 40; padding: 0 1; border: none; }
-    Breather:focus { text-style: bold; }
+    Breather { height: 4; width: 36; padding: 0 1; }
+    Breather > Static { height: 2; color: $text-muted; }
+    Breather > #guide { width: 28; }
+    Breather > #clock { width: 16; }
     """
     BINDINGS = [
         Binding("space", "toggle", "start/pause"),
-        Binding("r", "restart", "restart"),
-        Binding("plus,equals_sign,right", "longer", "+30s"),
-        Binding("minus,left", "shorter", "-30s"),
-        Binding("s", "skip", "skip"),
+        Binding("r", "restart", "restart", show=False),
+        Binding("plus,equals_sign,right", "longer", "length", key_display="+/-"),
+        Binding("minus,left", "shorter", "30s shorter", show=False),
+        Binding("s", "skip", "skip to Views", show=False),
     ]
 
     def __init__(self, seconds: int, animate: bool, ascii_only: bool, **kwargs):
@@ -60,17 +75,22 @@ class Breather(Widget, can_focus=True):
         self.ascii_only = ascii_only
         self._timer = None
 
-    def render(self) -> Text:
+    def compose(self):
+        yield Line(self.guide, id="guide")
+        yield Line(self.clock_line, id="clock")
+        yield Static(Text("space start/pause  r restart\n+/- 30 s  s skip to Views"))
+
+    def guide(self) -> Text:
+        if not (self.animate and self.running):
+            return Text("Breathe in 4, hold 4, out 6", "bold")
+        word, into, length = breath_at(self.elapsed)
+        full, empty = ("#", ".") if self.ascii_only else ("\u25cf", "\u00b7")
+        text = Text(f"Breathe {word:<5} ", "bold")
+        text.append(full * (into + 1) + empty * (length - into - 1))
+        return text
+
+    def clock_line(self) -> Text:
         left = max(0, self.total - self.elapsed)
-        text = Text()
-        if self.animate and self.running:
-            word, into, length = breath_at(self.elapsed)
-            full, empty = ("#", ".") if self.ascii_only else ("\u25cf", "\u00b7")
-            text.append(f"Breathe {word:<5} ", "bold")
-            text.append(full * (into + 1) + empty * (length - into - 1))
-        else:
-            text.append("Breathe in 4, hold 4, out 6")
-        text.append("\n")
         if self.running:
             state = "running"
         elif left == 0:
@@ -79,14 +99,17 @@ class Breather(Widget, can_focus=True):
             state = "paused"
         else:
             state = "ready"
-        text.append(f"{clock(left)}  ", "bold")
-        text.append(f"{state}\n")
-        text.append("space start/pause  r restart\n+/- 30s  s skip to Views", "dim")
+        text = Text(f"{clock(left)}  ", "bold")
+        text.append(state)
         return text
+
+    def refresh_lines(self) -> None:
+        for line in self.query(Line):
+            line.refresh()
 
     def set_total(self, seconds: int) -> None:
         self.total = seconds
-        self.refresh()
+        self.refresh_lines()
 
     def action_toggle(self) -> None:
         if self.elapsed >= self.total:
@@ -97,7 +120,7 @@ class Breather(Widget, can_focus=True):
         elif not self.running and self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.refresh()
+        self.refresh_lines()
 
     def tick(self) -> None:
         self.elapsed += 1
@@ -107,7 +130,7 @@ class Breather(Widget, can_focus=True):
                 self._timer.stop()
                 self._timer = None
             self.bell_soft()
-        self.refresh()
+        self.refresh_lines()
 
     def bell_soft(self) -> None:
         stage = next((a for a in self.ancestors if isinstance(a, MeditationStage)), None)
@@ -120,7 +143,7 @@ class Breather(Widget, can_focus=True):
             self._timer.stop()
             self._timer = None
         self.running = False
-        self.refresh()
+        self.refresh_lines()
 
     def action_longer(self) -> None:
         self._change(STEP_SECONDS)
@@ -135,7 +158,7 @@ class Breather(Widget, can_focus=True):
             stage.controller.apply(EditSettings(meditation_seconds=seconds))
 
     def action_skip(self) -> None:
-        self.screen.action_stage("views")
+        self.screen.run_action("stage('views')")
 
 
 class MeditationStage(Stage):
@@ -168,8 +191,8 @@ class MeditationStage(Stage):
             breather.set_total(session.settings.meditation_seconds)
         self.query_one(AnswerColumn).show(session)
 
-    def focus_first(self) -> None:
-        self.query_one(Breather).focus()
+    def first_focus(self):
+        return self.query_one(Breather)
 
     def commands(self):
         return [

@@ -13,7 +13,7 @@ class ViewsStage(ColumnsStage):
     BINDINGS = [
         Binding("tab", "next_column(1)", "next question"),
         Binding("shift+tab", "next_column(-1)", "previous question", show=False),
-        Binding("ctrl+g", "add_question", "add question"),
+        Binding("ctrl+g", "add_question", "add"),
         Binding("ctrl+r", "edit_question", "edit question"),
         Binding("f8", "remove_question", "remove question", show=False),
     ]
