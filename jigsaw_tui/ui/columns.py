@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from ..ops import AddItem, EditItem, MoveItem, RemoveItem
 from .stages import Stage
-from .widgets import CaptureColumn, number_label
+from .widgets import CaptureColumn, CaptureInput, number_label
 
 MIN_COLUMN_WIDTH = 44  # 80 columns: one at a time; 160: three side by side
 
@@ -61,6 +61,10 @@ class AnswerColumn(CaptureColumn):
         self.app.push_screen(PromptScreen("Edit answer", expected), done)
 
 
+class EmptyNote(Static, can_focus=True):
+    """Says what to do when there is nothing yet; focusable so the stage's keys show below."""
+
+
 class ColumnsStage(Stage):
     """A stage made of capture columns, one per key (group id, view id)."""
 
@@ -93,7 +97,7 @@ class ColumnsStage(Stage):
         session = self.controller.session
         keys = self.keys(session)
         self.current_key = keys[0] if keys else ""
-        empty = Static(Text(self.empty_text), classes="empty")
+        empty = EmptyNote(Text(self.empty_text), classes="empty")
         empty.display = not keys
         yield empty
         fit = self.columns_that_fit()
@@ -180,8 +184,12 @@ class ColumnsStage(Stage):
         self.current_key = key
         self.layout_columns()
         column = self.column(key)
-        if column is not None:
-            self.call_after_refresh(column.capture.focus)
+        if column is None:
+            return
+        if column.query(CaptureInput):
+            column.capture.focus()
+        else:
+            column.focus_when_ready = True  # just added: focus once it is composed
 
     def first_focus(self):
         column = self.column(self.current_key)

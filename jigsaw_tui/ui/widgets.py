@@ -116,6 +116,7 @@ class CaptureColumn(Vertical):
         self.controller = controller
         self.where = where
         self.current = False  # the column where the cursor is
+        self.focus_when_ready = False
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -144,6 +145,8 @@ class CaptureColumn(Vertical):
         return ItemList()
 
     def on_mount(self) -> None:
+        if self.focus_when_ready:
+            self.capture.focus()
         draft = self.controller.session.draft(self.where)
         if draft:
             self.capture.value = draft.replace("\n", " / ")
@@ -159,7 +162,7 @@ class CaptureColumn(Vertical):
     def mark_current(self, current: bool) -> None:
         """Reverse the heading of the column being typed in (a style, not a CSS class:
         a class change restyles the whole column and sends it again)."""
-        if current != self.current:
+        if current != self.current and self.query(".heading"):
             self.current = current
             self.query_one(".heading", Static).update(self._heading(self.controller.session))
 
@@ -179,6 +182,8 @@ class CaptureColumn(Vertical):
 
     def show(self, session) -> None:
         """Redraw heading and list from the session; typed text is left alone."""
+        if not self.query(".heading"):
+            return  # not composed yet: it will be drawn from the latest session
         self.query_one(".heading", Static).update(self._heading(session))
         items = self.items
         keep = items.highlighted

@@ -121,9 +121,8 @@ class GroupsStage(ColumnsStage):
             if name is None:
                 return
             op = AddGroup(name)
-            if self.controller.apply(op):
-                self.sync(self.controller.session)
-                self.call_after_refresh(self.show_column, op.id)
+            if self.controller.apply(op):  # the new column is mounted by session_changed
+                self.show_column(op.id)
 
         n = len(self.controller.session.groups) + 1
         self.app.push_screen(PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), done)

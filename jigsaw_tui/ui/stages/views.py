@@ -46,9 +46,8 @@ class ViewsStage(ColumnsStage):
             if text is None:
                 return
             op = AddQuestion(text)
-            if self.controller.apply(op):
-                self.sync(self.controller.session)
-                self.call_after_refresh(self.show_column, op.id)
+            if self.controller.apply(op):  # the new column is mounted by session_changed
+                self.show_column(op.id)
 
         self.app.push_screen(PromptScreen("New question for the room", hint="e.g. What would help?"), done)
 

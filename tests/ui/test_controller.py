@@ -1,0 +1,116 @@
+"""The controller: ops through the store, undo/redo, changes by others, a deleted file."""
+
+from __future__ import annotations
+
+from jigsaw_tui.ops import AddPiece, RenameGroup
+from jigsaw_tui.ui.controller import Controller
+
+from .tui_helpers import GROUP_ONE, copy_example
+
+
+def make(store):
+    name = copy_example(store)
+    controller = Controller(store, name)
+    told = []
+    controller.set_teller(lambda message, severity: told.append((message, severity)))
+    seen = []
+    controller.subscribe(seen.append)
+    return controller, told, seen
+
+
+def texts(session, group_id=GROUP_ONE):
+    return [p.text for p in session.group(group_id).pieces]
+
+
+def test_apply_saves_at_once_and_tells_listeners(store):
+    controller, told, seen = make(store)
+    assert controller.apply(AddPiece(GROUP_ONE, "Kindness"))
+    assert texts(store.load(controller.ref))[-1] == "Kindness"
+    assert seen and texts(seen[-1])[-1] == "Kindness"
+
+
+def test_refused_op_says_why_and_changes_nothing(store):
+    controller, told, seen = make(store)
+    before = store.load(controller.ref)
+    assert not controller.apply(AddPiece(GROUP_ONE, "   "))
+    assert store.load(controller.ref) == before
+    assert told[-1][1] == "warning" and "empty" in told[-1][0]
+    assert not controller.undo_stack
+
+
+def test_undo_and_redo_walk_back_and_forth(store):
+    controller, told, seen = make(store)
+    original = texts(controller.session)
+    controller.apply(AddPiece(GROUP_ONE, "One more"))
+    controller.apply(RenameGroup(GROUP_ONE, "Carers"))
+    assert controller.undo() and controller.session.group(GROUP_ONE).name == "Group one"
+    assert controller.undo() and texts(store.load(controller.ref)) == original
+    assert not controller.undo()
+    assert controller.redo() and texts(controller.session)[-1] == "One more"
+    assert controller.redo() and store.load(controller.ref).group(GROUP_ONE).name == "Carers"
+    assert not controller.redo()
+
+
+def test_a_new_change_clears_redo(store):
+    controller, told, seen = make(store)
+    controller.apply(AddPiece(GROUP_ONE, "A"))
+    controller.undo()
+    controller.apply(AddPiece(GROUP_ONE, "B"))
+    assert not controller.redo_stack
+
+
+def test_undo_keeps_what_another_process_added(store):
+    controller, told, seen = make(store)
+    controller.apply(AddPiece(GROUP_ONE, "Mine"))
+    store.apply(controller.ref, AddPiece(GROUP_ONE, "Theirs"))
+    controller.undo()
+    assert "Theirs" in texts(store.load(controller.ref))
+    assert "Mine" not in texts(store.load(controller.ref))
+
+
+def test_poll_picks_up_a_change_made_elsewhere(store):
+    controller, told, seen = make(store)
+    assert not controller.poll()
+    store.apply(controller.ref, AddPiece(GROUP_ONE, "From the shell"))
+    assert controller.poll()
+    assert texts(controller.session)[-1] == "From the shell"
+    assert texts(seen[-1])[-1] == "From the shell"
+
+
+def test_deleted_file_is_reported_and_can_be_saved_again(store):
+    controller, told, seen = make(store)
+    path = store.path_for(controller.ref)
+    path.unlink()
+    controller.poll()
+    assert controller.missing and told[-1][1] == "error" and "deleted" in told[-1][0]
+    assert not controller.apply(AddPiece(GROUP_ONE, "While gone"))
+    assert controller.save_again()
+    assert store.load(controller.ref) == controller.session
+    assert controller.apply(AddPiece(GROUP_ONE, "After"))
+
+
+def test_a_broken_hand_edit_is_reported_and_not_overwritten(store):
+    controller, told, seen = make(store)
+    path = store.path_for(controller.ref)
+    path.write_text("title = [unclosed\n")
+    controller.poll()
+    assert told[-1][1] == "error"
+    assert not controller.apply(AddPiece(GROUP_ONE, "x"))
+    assert path.read_text() == "title = [unclosed\n"
+
+
+def test_drafts_are_kept_without_an_undo_step(store):
+    controller, told, seen = make(store)
+    assert controller.keep_draft(GROUP_ONE, "half typ")
+    assert store.load(controller.ref).draft(GROUP_ONE) == "half typ"
+    assert not controller.undo_stack
+    controller.keep_draft(GROUP_ONE, "")
+    assert store.load(controller.ref).draft(GROUP_ONE) == ""
+
+
+def test_poll_ignores_its_own_writes(store):
+    controller, told, seen = make(store)
+    controller.apply(AddPiece(GROUP_ONE, "x"))
+    count = len(seen)
+    assert not controller.poll()
+    assert len(seen) == count

@@ -1,0 +1,55 @@
+"""Shared helpers for the TUI tests: a fixed example session and an app that does not
+touch signals (pytest owns them)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from jigsaw_tui.ui.app import JigsawApp
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "sessions" / "effective-networks.toml"
+NAME = "effective-networks"
+GROUP_ONE = "gkbchb"  # ids fixed in the example file
+GROUP_TWO = "gkuqtv"
+
+
+def copy_example(store, name: str = NAME) -> str:
+    store.folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLE, store.folder / f"{name}.toml")
+    return name
+
+
+def make_app(store, session: str | None = NAME, **kwargs) -> JigsawApp:
+    kwargs.setdefault("animate", False)
+    return JigsawApp(store, session, watch_signals=False, **kwargs)
+
+
+def notice(app) -> str:
+    from jigsaw_tui.ui.dialogs import Notice
+
+    return str(app.screen.query_one(Notice).render())
+
+
+def screen_text(app) -> str:
+    """Everything on the screen as plain text (what a person would read)."""
+    from textual.widgets import Static
+
+    parts = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Static) and widget.display:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+def pilot(fn):
+    """Run an async Pilot test under plain pytest (no async plugin needed)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        return asyncio.run(fn(*args, **kwargs))
+
+    return run
