@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.system_commands import SystemCommand
+from textual.app import SystemCommand
 
 from .stages import STAGES
 

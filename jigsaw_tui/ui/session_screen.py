@@ -21,6 +21,7 @@ from .stages import STAGES, Stage, stage_class
 
 DRAFT_DELAY_SECONDS = 2.0
 POLL_SECONDS = 1.0
+MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
 def _stage_bindings() -> list[Binding]:
@@ -109,8 +110,12 @@ class SessionScreen(Screen):
     def on_unmount(self) -> None:
         self.controller.unsubscribe(self.session_changed)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event) -> None:
         self.query_one(StageBar).show(self.controller.session.title, self.current)
+        width, height = event.size
+        if width < MIN_WIDTH or height < MIN_HEIGHT:
+            self.controller.tell(f"The terminal is {width}x{height}: too small to show everything "
+                                 f"(at least {MIN_WIDTH}x{MIN_HEIGHT}). Typing still works.", "warning")
 
     # -- stages ------------------------------------------------------------------------
 

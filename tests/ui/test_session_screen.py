@@ -1,0 +1,209 @@
+"""The session screen: stage keys, typed text kept, drafts, changes on disk, help, about."""
+
+from __future__ import annotations
+
+from jigsaw_tui import CREDIT
+from jigsaw_tui.ops import AddPiece
+from jigsaw_tui.ui.dialogs import MessageScreen
+from jigsaw_tui.ui.session_screen import SessionScreen, StageBar
+from jigsaw_tui.ui.stages.groups import PieceColumn
+
+from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, notice, pilot
+
+
+def capture(app, group_id=GROUP_ONE):
+    return next(c for c in app.screen.query(PieceColumn) if c.where == group_id).capture
+
+
+@pilot
+async def test_every_stage_is_one_key_and_the_bar_shows_where_you_are(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = {"f2": "meditation", "f3": "views", "f4": "groups", "f5": "themes",
+                "f6": "lid", "f7": "actions", "alt+1": "meditation", "alt+3": "groups"}
+        for key, stage in keys.items():
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen.current == stage
+            bar = str(app.screen.query_one(StageBar).render())
+            label = stage.capitalize()
+            assert f"[F{['meditation', 'views', 'groups', 'themes', 'lid', 'actions'].index(stage) + 2} {label}]" in bar
+
+
+@pilot
+async def test_moving_between_stages_keeps_typed_text(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", *"half a thought")
+        await pilot.press("f3", *"an answer in progress", "f2", "f4")
+        await pilot.pause()
+        assert app.focused is capture(app)
+        assert app.focused.value == "half a thought"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.focused.value == "an answer in progress"
+
+
+@pilot
+async def test_opens_where_there_are_pieces_and_at_meditation_when_new(store):
+    from jigsaw_tui.model import new_session
+
+    copy_example(store)
+    store.create(new_session("Fresh", ["A"]), name="fresh")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.current == "groups"
+    app = make_app(store, "fresh")
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.current == "meditation"
+
+
+@pilot
+async def test_a_change_on_disk_shows_without_touching_typed_text(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"still typing")
+        store.apply(NAME, AddPiece(GROUP_ONE, "Added from the shell"))
+        app.screen.controller.poll()
+        await pilot.pause()
+        column = next(c for c in app.screen.query(PieceColumn) if c.where == GROUP_ONE)
+        labels = [str(o.prompt) for o in column.items.options]
+        assert labels[-1].endswith("Added from the shell")
+        assert capture(app).value == "still typing"
+
+
+@pilot
+async def test_a_deleted_file_is_reported_and_ctrl_s_saves_it_again(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        store.path_for(NAME).unlink()
+        app.screen.controller.poll()
+        await pilot.pause()
+        assert "deleted" in notice(app) and "ctrl+s" in notice(app)
+        await pilot.press(*"typed while gone", "enter")
+        await pilot.pause()
+        assert capture(app).value == "typed while gone"  # refused, not lost
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.load(NAME).group(GROUP_ONE).pieces
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.load(NAME).group(GROUP_ONE).pieces[-1].text == "typed while gone"
+
+
+@pilot
+async def test_half_typed_text_is_kept_as_a_draft_and_offered_back(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"Psychological sa")
+        await app.action_quit()
+    assert store.load(NAME).draft(GROUP_TWO) == "Psychological sa"
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert capture(app, GROUP_TWO).value == "Psychological sa"
+        assert "half-typed" in notice(app)
+        await pilot.press("tab", "end", *"fety", "enter")
+        await pilot.pause()
+    session = store.load(NAME)
+    assert session.group(GROUP_TWO).pieces[-1].text == "Psychological safety"
+    assert session.draft(GROUP_TWO) == ""
+
+
+@pilot
+async def test_hang_up_keeps_the_draft_and_exits(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"cut off mid")
+        app.hang_up()
+        await pilot.pause()
+    assert app.return_code == 0
+    assert store.load(NAME).draft(GROUP_ONE) == "cut off mid"
+
+
+@pilot
+async def test_a_tiny_terminal_says_so_and_recovers(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "too small" in notice(app)
+        await pilot.press(*"still works", "enter")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert store.load(NAME).group(GROUP_ONE).pieces[-1].text == "still works"
+
+
+@pilot
+async def test_help_lists_every_stage_and_key(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        body = str(app.screen.body)
+        for words in ("ctrl+z", "ctrl+y", "F2 / alt+1", "F7 / alt+6", "Groups stage", "ctrl+g",
+                      "Meditation stage", "ctrl+q", "paste several lines", "Pieces list"):
+            assert words in body, words
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+
+
+@pilot
+async def test_question_mark_types_in_inputs_but_opens_help_elsewhere(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert capture(app).value == "?"
+        await pilot.press("f2")  # the breathing guide has focus, not an input
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+
+
+@pilot
+async def test_about_credits_cope_scotland(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_about()
+        await pilot.pause()
+        assert CREDIT in str(app.screen.body)
+
+
+@pilot
+async def test_palette_has_stage_and_group_commands(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Go to Groups", "Go to Lid", "Undo", "Redo", "Add group", "About", "Help"):
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Views", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.current == "views"
+
+
+@pilot
+async def test_ctrl_c_does_not_quit_and_says_how(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert "ctrl+q" in notice(app)
