@@ -157,8 +157,8 @@ class Breather(Vertical, can_focus=True):
         if seconds != self.total:
             stage.controller.apply(EditSettings(meditation_seconds=seconds))
 
-    def action_skip(self) -> None:
-        self.screen.run_action("stage('views')")
+    async def action_skip(self) -> None:
+        await self.screen.run_action("stage('views')")
 
 
 class MeditationStage(Stage):
@@ -168,6 +168,7 @@ class MeditationStage(Stage):
     MeditationStage #checkin { height: 1fr; min-height: 5; }
     """
     BINDINGS = [
+        Binding("tab,shift+tab", "switch_focus", "guide/check-in", show=False),
         Binding("ctrl+b", "toggle", "start/pause"),
         Binding("ctrl+r", "edit_prompt", "edit prompt"),
     ]
@@ -203,6 +204,14 @@ class MeditationStage(Stage):
 
     def action_toggle(self) -> None:
         self.query_one(Breather).action_toggle()
+
+    def action_switch_focus(self) -> None:
+        """Tab goes between the guide and the check-in line (the list is up from there)."""
+        breather = self.query_one(Breather)
+        if breather.has_focus:
+            self.query_one(AnswerColumn).capture.focus()
+        else:
+            breather.focus()
 
     def action_edit_prompt(self) -> None:
         from ..dialogs import PromptScreen

@@ -1,0 +1,112 @@
+"""The calm opening: prompt, breathing guide, timer keys, check-in capture."""
+
+from __future__ import annotations
+
+from jigsaw_tui.ui.stages.meditation import Breather, MeditationStage, breath_at, clock
+
+from .tui_helpers import NAME, copy_example, make_app, pilot
+
+
+def test_breath_cycle_is_in_hold_out_with_a_longer_out():
+    assert breath_at(0) == ("in", 0, 4)
+    assert breath_at(4) == ("hold", 0, 4)
+    assert breath_at(8)[0] == "out" and breath_at(13) == ("out", 5, 6)
+    assert breath_at(14) == ("in", 0, 4)
+    assert clock(60) == "1:00" and clock(5) == "0:05"
+
+
+async def meditation(pilot, app) -> Breather:
+    await pilot.press("f2")
+    await pilot.pause()
+    return app.screen.query_one(Breather)
+
+
+@pilot
+async def test_nothing_moves_until_started_and_time_never_moves_the_stage(store):
+    copy_example(store)
+    app = make_app(store, animate=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        breather = await meditation(pilot, app)
+        assert app.focused is breather and not breather.running
+        assert "1:00" in str(breather.clock_line()) and "ready" in str(breather.clock_line())
+        await pilot.press("space")
+        assert breather.running
+        for _ in range(3):
+            breather.tick()
+        assert "0:57" in str(breather.clock_line())
+        assert "hold" not in str(breather.guide()) and "in" in str(breather.guide())
+        await pilot.press("space")
+        assert not breather.running and "paused" in str(breather.clock_line())
+        await pilot.press("r")
+        assert breather.elapsed == 0
+        await pilot.press("space")
+        for _ in range(60):
+            breather.tick()
+        assert not breather.running and "time is up" in str(breather.clock_line())
+        assert app.screen.current == "meditation"
+
+
+@pilot
+async def test_static_guide_without_animation(store):
+    copy_example(store)
+    app = make_app(store, animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        breather = await meditation(pilot, app)
+        await pilot.press("space")
+        breather.tick()
+        assert str(breather.guide()) == "Breathe in 4, hold 4, out 6"
+
+
+@pilot
+async def test_length_is_adjusted_with_keys_and_saved(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        breather = await meditation(pilot, app)
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert store.load(NAME).settings.meditation_seconds == 120
+        assert breather.total == 120
+        await pilot.press("minus")
+        await pilot.pause()
+        assert store.load(NAME).settings.meditation_seconds == 90
+
+
+@pilot
+async def test_skip_goes_to_views(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meditation(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.current == "views"
+
+
+@pilot
+async def test_check_in_capture(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meditation(pilot, app)
+        await pilot.press("tab")  # from the guide to the check-in line
+        await pilot.press(*"Sunshine", "enter")
+        await pilot.pause()
+        assert store.load(NAME).checkin[-1] == "Sunshine"
+        await pilot.press("ctrl+b")  # start/pause works from the input too
+        assert app.screen.query_one(Breather).running
+
+
+@pilot
+async def test_edit_the_prompt(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meditation(pilot, app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Breathe. [bold]Smile[/bold].", "enter")
+        await pilot.pause()
+        assert store.load(NAME).settings.meditation_text == "Breathe. [bold]Smile[/bold]."
+        stage = app.screen.query_one(MeditationStage)
+        assert "[bold]Smile[/bold]" in str(stage.query_one("#prompt").render())

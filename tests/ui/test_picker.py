@@ -1,0 +1,121 @@
+"""The session picker: list, filter, open, new, copy as template, delete after confirming."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from jigsaw_tui.ui.dialogs import ConfirmScreen
+from jigsaw_tui.ui.picker import NewSessionScreen, PickerScreen
+from jigsaw_tui.ui.session_screen import SessionScreen
+
+from .tui_helpers import NAME, copy_example, make_app, notice, pilot
+
+
+def listed(app) -> list[str]:
+    options = app.screen.query_one("#sessions", OptionList)
+    return [options.get_option_at_index(i).id for i in range(options.option_count)]
+
+
+@pilot
+async def test_lists_sessions_and_shows_a_broken_file_with_its_error(store):
+    copy_example(store)
+    (store.folder / "broken.toml").write_text("title = [\n")
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        assert sorted(listed(app)) == ["broken", NAME]
+        options = app.screen.query_one("#sessions", OptionList)
+        broken = str(options.get_option("broken").prompt)
+        assert "cannot be read" in broken and "TOML" in broken
+        example = str(options.get_option(NAME).prompt)
+        assert "Pieces which support effective networks" in example and "19 pieces" in example
+
+
+@pilot
+async def test_type_to_filter_and_enter_opens(store):
+    copy_example(store)
+    copy_example(store, "another")
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"anoth")
+        await pilot.pause()
+        assert listed(app) == ["another"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.controller.ref == "another"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+
+
+@pilot
+async def test_a_broken_file_does_not_open(store):
+    (store.folder).mkdir(parents=True)
+    (store.folder / "broken.toml").write_text("title = [\n")
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert "cannot be read" in notice(app)
+
+
+@pilot
+async def test_new_session_form_creates_and_opens_it(store):
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "ctrl+n" in notice(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen)
+        await pilot.press("enter")  # no title yet: stays, moves on to the groups
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen)
+        assert "empty" in str(app.screen.query_one("#form-notice").render())
+        await pilot.press("shift+tab", *"Unpaid carers", "enter", "ctrl+u", *"Carers; Nurses", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session = app.screen.controller.session
+        assert session.title == "Unpaid carers"
+        assert [g.name for g in session.groups] == ["Carers", "Nurses"]
+        assert app.screen.current == "meditation"
+
+
+@pilot
+async def test_copy_as_template_keeps_groups_and_questions_only(store):
+    copy_example(store)
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        copies = [n for n in listed(app) if n != NAME]
+        assert len(copies) == 1
+        copy = store.load(copies[0])
+        original = store.load(NAME)
+        assert [g.name for g in copy.groups] == [g.name for g in original.groups]
+        assert [v.question for v in copy.views] == [v.question for v in original.views]
+        assert copy.piece_count() == 0 and not copy.themes and not copy.checkin
+        assert copy.title.endswith("(copy)")
+
+
+@pilot
+async def test_delete_needs_a_yes(store):
+    copy_example(store)
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.path_for(NAME).exists()
+        assert "Nothing deleted" in notice(app)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not store.path_for(NAME).exists()
+        assert listed(app) == []
