@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.segment import Segment
@@ -263,6 +264,18 @@ class TextLayout:
 
 
 def layout_text_lid(width: int, height: int, title: str, labels, slots=None) -> TextLayout:
+    """See _layout; remembered, so moving the selection does not lay the lid out again."""
+    if slots is not None:
+        return _layout(width, height, title, tuple(labels), slots)
+    return _cached_layout(width, height, title, tuple(labels))
+
+
+@lru_cache(maxsize=64)
+def _cached_layout(width: int, height: int, title: str, labels: tuple[str, ...]) -> TextLayout:
+    return _layout(width, height, title, labels, None)
+
+
+def _layout(width: int, height: int, title: str, labels, slots) -> TextLayout:
     """Where the circle, the title and every label go in a width x height canvas.
 
     Tries the biggest circle first and keeps the first that leaves every label
@@ -403,7 +416,7 @@ def _curve_points(layout: TextLayout, slots, selected):
         return (cx + p[0] * rx, cy + p[1] * ry)
 
     density = int(max(rx, ry) * 16)
-    for radius in (1.0, INNER):
+    for radius in (0.999, INNER):  # just inside: the rim's lowest point stays on its own row
         for k in range(density):
             yield to_cells(point(360 * k / density, radius)), "ring"
     if len(slots) > 1:

@@ -33,7 +33,7 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644 & ~_umask())
+        os.chmod(tmp, _file_mode(folder))
         os.replace(tmp, target)
     except OSError as error:
         _remove(tmp)
@@ -44,10 +44,13 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
     return target
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _file_mode(folder: Path) -> int:
+    """Private, as sessions are (0600); 0660 in a folder shared on purpose (setgid and
+    group-writable). Never world-readable: a session can hold what people said."""
+    import stat
+
+    mode = folder.stat().st_mode
+    return 0o660 if mode & stat.S_ISGID and mode & stat.S_IWGRP else 0o600
 
 
 def _remove(path: str) -> None:

@@ -1,24 +1,286 @@
-"""The Lid stage (placeholder until its own issue replaces this file)."""
+"""The Lid stage: a group's lid drawn as a circle, the shared lid and the blank lid.
+
+Arrow keys go round the circle (right/down clockwise), Enter edits the piece (or
+names the theme on the shared lid), g / G go to the next / previous group's lid,
+s shows the shared lid, b the blank lid, p writes the PDF beside the session file.
+The full text of the selected piece is shown beside the lid (below it when the
+terminal is narrower than 110 columns).
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Container
+from textual.widget import Widget
 from textual.widgets import Static
 
+from ...lid import LidContent, TextLid, blank_lid, group_lid, shared_lid
 from . import Stage
+
+WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not below it
+
+
+class LidView(Widget, can_focus=True):
+    """The text lid, sized to the widget. Keys here are shown in the footer."""
+
+    DEFAULT_CSS = "LidView { height: 1fr; width: 1fr; }"
+    BINDINGS = [
+        Binding("right,down", "step(1)", "round", key_display="arrows"),
+        Binding("left,up", "step(-1)", "back", show=False),
+        Binding("enter", "edit", "edit"),
+        Binding("g", "group(1)", "next group"),
+        Binding("G", "group(-1)", "previous group", show=False),
+        Binding("s", "shared", "shared lid"),
+        Binding("b", "blank", "blank lid"),
+        Binding("p", "pdf", "PDF"),
+    ]
+
+    def __init__(self, stage: "LidStage", **kwargs):
+        super().__init__(**kwargs)
+        self.stage = stage
+
+    def render(self):
+        content, selected = self.stage.content, self.stage.selected
+        return TextLid(content.title, content.labels, selected=selected,
+                       ascii_only=self.stage.controller.ascii_only, height=max(1, self.size.height))
+
+    def action_step(self, delta: int) -> None:
+        self.stage.step(delta)
+
+    def action_edit(self) -> None:
+        self.stage.edit()
+
+    def action_group(self, delta: int) -> None:
+        self.stage.show_group(delta)
+
+    def action_shared(self) -> None:
+        self.stage.show("shared")
+
+    def action_blank(self) -> None:
+        self.stage.show("blank")
+
+    def action_pdf(self) -> None:
+        self.stage.export("pdf")
 
 
 class LidStage(Stage):
+    DEFAULT_CSS = """
+    LidStage #lid-heading { height: 1; padding: 0 1; }
+    LidStage #lid-body { height: 1fr; layout: vertical; }
+    LidStage #lid-body.-wide { layout: horizontal; }
+    LidStage #lid-detail { height: auto; max-height: 4; padding: 0 1; }
+    LidStage #lid-body.-wide #lid-detail { height: 100%; max-height: 100%; width: 34; }
+    """
+
+    def __init__(self, controller, **kwargs):
+        super().__init__(controller, **kwargs)
+        self.which = "group"  # "group", "shared" or "blank"
+        self.group_id = ""
+        self.selected: int | None = None
+        self.content = LidContent("", ())
+        self._pick(controller.session)
+
     def compose(self):
-        yield Static(id="summary")
+        yield Static(id="lid-heading")
+        with Container(id="lid-body"):
+            yield LidView(self, id="lid-view")
+            yield Static(id="lid-detail")
 
     def on_mount(self) -> None:
-        self.session_changed(self.controller.session)
+        self._redraw()
+
+    def on_resize(self) -> None:
+        self.query_one("#lid-body").set_class(self.size.width >= WIDE, "-wide")
+
+    def first_focus(self):
+        return self.query_one(LidView)
+
+    # -- what is shown -------------------------------------------------------------------
+
+    def _pick(self, session) -> None:
+        """Work out the lid to show from `which`, keeping the selection where it can."""
+        old_id = self._selected_id()
+        if self.which == "group":
+            groups = {g.id: g for g in session.groups}
+            if self.group_id not in groups:
+                self.group_id = session.groups[0].id if session.groups else ""
+            if not self.group_id:
+                self.which = "shared" if session.themes else "blank"
+        if self.which == "group":
+            self.content = group_lid(session, session.group(self.group_id))
+        elif self.which == "shared":
+            self.content = shared_lid(session)
+        else:
+            self.content = blank_lid(session)
+        count = len(self.content.labels)
+        if old_id and old_id in self.content.ids:
+            self.selected = self.content.ids.index(old_id)
+        elif count == 0 or self.which == "blank":
+            self.selected = None
+        else:
+            self.selected = min(self.selected or 0, count - 1)
+
+    def _selected_id(self) -> str:
+        if self.selected is None or self.selected >= len(self.content.ids):
+            return ""
+        return self.content.ids[self.selected]
 
     def session_changed(self, session) -> None:
-        text = Text("Each group's lid, drawn as a circle.\n\n")
-        for group in session.groups:
-            text.append(group.name, "bold")
-            text.append(f"  {len(group.pieces)} pieces\n")
-        text.append(f"\n{len(session.themes)} themes, {len(session.actions)} actions.")
-        self.query_one("#summary", Static).update(text)
+        self._pick(session)
+        if self.is_mounted:
+            self._redraw()
+
+    def _redraw(self) -> None:
+        session = self.controller.session
+        heading = Text(no_wrap=True, overflow="ellipsis")
+        heading.append(self.content.heading or "Lid", "bold")
+        if self.which == "group" and len(session.groups) > 1:
+            n = [g.id for g in session.groups].index(self.group_id) + 1
+            heading.append(f"   group {n} of {len(session.groups)}: g next")
+        self.query_one("#lid-heading", Static).update(heading)
+        self.query_one("#lid-detail", Static).update(self.detail(session))
+        self.query_one(LidView).refresh()
+
+    def detail(self, session) -> Text:
+        """The whole text of what is selected: never shortened."""
+        text = Text()
+        if self.which == "blank":
+            text.append("A blank lid: ", "bold")
+            text.append(f"{len(self.content.labels)} pieces for a group to fill in by hand. "
+                        "p writes the PDF, which has a blank lid page to print.")
+            return text
+        if self.selected is None:
+            if self.which == "shared":
+                text.append("No themes yet: match pieces that name the same thing in Themes (F5).")
+            else:
+                text.append("No pieces yet: add them in Groups (F4).")
+            return text
+        total = len(self.content.labels)
+        if self.which == "shared":
+            theme = session.theme(self.content.ids[self.selected])
+            text.append(f"Theme {self.selected + 1} of {total}: ", "bold")
+            text.append(self.content.labels[self.selected])
+            for piece_id in theme.pieces:
+                group, piece = session.find_piece(piece_id)
+                text.append("\n" + group.name + ": ", "bold")
+                text.append(piece.text)
+            return text
+        _, piece = session.find_piece(self.content.ids[self.selected])
+        text.append(f"Piece {self.selected + 1} of {total}: ", "bold")
+        text.append(piece.text)
+        if piece.note:
+            text.append("\nNote: ", "bold")
+            text.append(piece.note)
+        theme = session.theme_of(piece.id)
+        if theme is not None:
+            text.append("\nIn the theme: ", "bold")
+            text.append(theme.name)
+        return text
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        count = len(self.content.labels)
+        if self.which == "blank" or count == 0:
+            return
+        self.selected = ((self.selected or 0) + delta) % count
+        self._redraw()
+
+    def show(self, which: str) -> None:
+        self.which = which
+        self.selected = 0
+        self._pick(self.controller.session)
+        self._redraw()
+
+    def show_group(self, delta: int) -> None:
+        groups = self.controller.session.groups
+        if not groups:
+            self.controller.tell("No groups yet: add them in Groups (F4).")
+            return
+        ids = [g.id for g in groups]
+        if self.which != "group" or self.group_id not in ids:
+            self.group_id = ids[0 if delta > 0 else -1]
+        else:
+            self.group_id = ids[(ids.index(self.group_id) + delta) % len(ids)]
+        self.which = "group"
+        self.selected = 0
+        self._pick(self.controller.session)
+        self._redraw()
+
+    def edit(self) -> None:
+        session = self.controller.session
+        if self.which == "blank" or self.selected is None:
+            self.controller.tell("Nothing to edit here: choose a group's lid with g.")
+            return
+        item_id = self.content.ids[self.selected]
+        if self.which == "shared":
+            self._rename_theme(session.theme(item_id))
+            return
+        from ...ops import EditPiece
+        from ..dialogs import PieceEditor
+
+        group, piece = session.find_piece(item_id)
+
+        def done(answer):
+            if answer is not None and answer != (piece.text, piece.note):
+                text, note = answer
+                self.controller.apply(EditPiece(piece.id, text=text, note=note))
+            self.query_one(LidView).focus()
+
+        title = f"Piece {self.selected + 1} of {group.name}"
+        self.app.push_screen(PieceEditor(title, piece.text, piece.note), done)
+
+    def _rename_theme(self, theme) -> None:
+        from ...ops import EditTheme
+        from ..dialogs import PromptScreen
+
+        def done(name):
+            if name is not None and name != theme.name:
+                self.controller.apply(EditTheme(theme.id, name=name))
+            self.query_one(LidView).focus()
+
+        self.app.push_screen(PromptScreen("Name of the theme", theme.name), done)
+
+    # -- exports ------------------------------------------------------------------------------
+
+    def export_path(self, fmt: str):
+        """Beside the session file, named after it: easy to find, replaced by the next export."""
+        suffix = {"pdf": ".pdf", "md": ".md", "csv": ".csv"}[fmt]
+        return self.controller.store.path_for(self.controller.ref).with_suffix(suffix)
+
+    def export(self, fmt: str, paper: str = "A4") -> None:
+        """Write an export in a worker thread; the notice line says where it went."""
+        session = self.controller.session
+        path = self.export_path(fmt)
+        what = {"pdf": f"PDF ({paper})", "md": "flash report", "csv": "comparison table"}[fmt]
+        self.controller.tell(f"Writing the {what}...")
+        self.run_worker(lambda: self._write(session, fmt, path, paper, what), thread=True,
+                        group="export", exit_on_error=False)
+
+    def _write(self, session, fmt, path, paper, what) -> None:
+        from ...export import ExportError, export
+
+        try:
+            written = export(session, fmt, path, paper)
+            message, severity = f"Wrote the {what}: {written}", "information"
+        except ExportError as error:
+            message, severity = str(error), "error"
+        except Exception as error:  # a bug must not take the session down: say it
+            message, severity = f"Could not write the {what}: {error}", "error"
+        self.app.call_from_thread(self.controller.tell, message, severity)
+
+    def commands(self):
+        return [
+            ("Export PDF (A4)", "Lids, shared lid, table, actions, blank lid, notes (p)",
+             lambda: self.export("pdf")),
+            ("Export PDF (A3 poster)", "The same, on A3 paper to put on a wall",
+             lambda: self.export("pdf", "A3")),
+            ("Export PDF (US letter)", "The same, on US letter paper", lambda: self.export("pdf", "letter")),
+            ("Export flash report (Markdown)", "Lids as lists, the table, actions: to email",
+             lambda: self.export("md")),
+            ("Export comparison table (CSV)", "For a spreadsheet", lambda: self.export("csv")),
+            ("Shared lid", "The themes named by two or more groups (s)", lambda: self.show("shared")),
+            ("Blank lid", "A lid for a group to complete by hand (b)", lambda: self.show("blank")),
+            ("Next group's lid", "Each group's lid in turn (g)", lambda: self.show_group(1)),
+        ]

@@ -1,0 +1,212 @@
+"""The Lid stage by keyboard: round the circle, edit, switch lids, export the PDF."""
+
+from __future__ import annotations
+
+import asyncio
+
+from jigsaw_tui.ops import AddPiece, EditPiece
+from jigsaw_tui.ui.app import JigsawApp
+from jigsaw_tui.ui.dialogs import PieceEditor, PromptScreen
+from jigsaw_tui.ui.stages.lid import LidStage, LidView
+
+GROUP_ONE, GROUP_TWO = "gkbchb", "gkuqtv"
+TIME, SHARED_PURPOSE = "pbcszb", "p6d7vf"
+
+
+def make_app(store, name, ascii_only=False) -> JigsawApp:
+    return JigsawApp(store, name, ascii_only=ascii_only, watch_signals=False)
+
+
+def drive(app, script, size=(80, 24)) -> None:
+    async def main():
+        async with app.run_test(size=size) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+async def open_lid(pilot) -> LidStage:
+    await pilot.press("f6")
+    await pilot.pause()
+    return pilot.app.screen.query_one(LidStage)
+
+
+async def keys(pilot, *names):
+    for name in names:
+        await pilot.press(name)
+        await pilot.pause()
+
+
+def notice(app) -> str:
+    return str(app.screen.query_one("#notice").render())
+
+
+def detail(app) -> str:
+    return str(app.screen.query_one("#lid-detail").render())
+
+
+
+def test_arrows_go_round_the_circle_and_show_the_whole_piece(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        assert stage.which == "group" and stage.group_id == GROUP_ONE
+        assert stage.selected == 0 and "Piece 1 of 8: Time" in detail(app)
+        assert "In the theme: Time" in detail(app)
+        assert isinstance(app.focused, LidView)
+        await keys(pilot, "right")
+        assert stage.selected == 1 and "Shared purpose" in detail(app)
+        await keys(pilot, "left", "left")  # round past the start: no first place
+        assert stage.selected == 7
+        full = store.load(example).group(GROUP_ONE).pieces[6].text
+        await keys(pilot, "up")
+        assert stage.selected == 6
+        assert full in detail(app).replace("\n", " ")  # never shortened beside the lid
+        await keys(pilot, "down")
+        assert stage.selected == 7
+
+    drive(app, script)
+
+
+def test_switch_groups_shared_and_blank(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        await keys(pilot, "g")
+        assert stage.group_id == GROUP_TWO and stage.content.labels[0] == "Time, location, and pace"
+        await keys(pilot, "g")
+        assert stage.group_id == GROUP_ONE  # round again
+        await keys(pilot, "G")
+        assert stage.group_id == GROUP_TWO
+        await keys(pilot, "s")
+        assert stage.which == "shared" and stage.content.labels[0] == "Time (2 of 2 groups)"
+        assert "Group two: Time, location, and pace" in detail(app)
+        await keys(pilot, "b")
+        assert stage.which == "blank" and stage.selected is None
+        assert len(stage.content.labels) == 12 and "blank lid" in detail(app)
+        await keys(pilot, "right", "enter")  # nothing to select or edit on a blank lid
+        assert stage.selected is None and "Nothing to edit" in notice(app)
+
+    drive(app, script)
+
+
+def test_enter_edits_the_piece_through_an_op_and_undo_restores_it(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        await keys(pilot, "right", "enter")
+        assert isinstance(app.screen, PieceEditor)
+        await keys(pilot, "end", "space", "t", "o", "o", "enter")
+        assert store.load(example).find_piece(SHARED_PURPOSE)[1].text == "Shared purpose too"
+        assert stage.content.labels[1] == "Shared purpose too" and stage.selected == 1
+        assert isinstance(app.focused, LidView)
+        await keys(pilot, "ctrl+z")
+        assert store.load(example).find_piece(SHARED_PURPOSE)[1].text == "Shared purpose"
+
+    drive(app, script)
+
+
+def test_enter_on_the_shared_lid_names_the_theme(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        await open_lid(pilot)
+        await keys(pilot, "s", "enter")
+        assert isinstance(app.screen, PromptScreen)
+        await keys(pilot, "ctrl+u", *"Time and pace", "enter")
+        assert store.load(example).theme("tc7ypc").name == "Time and pace"
+
+    drive(app, script)
+
+
+def test_changes_from_elsewhere_keep_the_selected_piece(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        await keys(pilot, "right", "right")  # No Hierarchy
+        chosen = stage.content.ids[2]
+        store.apply(example, AddPiece(GROUP_ONE, "Kindness", index=0))  # another person, another process
+        store.apply(example, EditPiece(chosen, text="No hierarchy at all"))
+        app.screen.controller.poll()
+        await pilot.pause()
+        assert stage.content.labels[0] == "Kindness"
+        assert stage.content.ids[stage.selected] == chosen
+        assert "No hierarchy at all" in detail(app)
+
+    drive(app, script)
+
+
+def test_p_writes_the_pdf_beside_the_session_in_the_background(store, example):
+    app = make_app(store, example)
+    target = store.folder / f"{example}.pdf"
+
+    async def script(pilot):
+        await open_lid(pilot)
+        await keys(pilot, "p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"Wrote the PDF (A4): {target}" in notice(app)
+
+    drive(app, script)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o077 == 0  # private, like the session file
+
+
+def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        monkeypatch.setattr(type(stage), "export_path", lambda self, fmt: store.folder / "nowhere" / "x.md")
+        stage.export("md")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "cannot write" in notice(app) and "does not exist" in notice(app)
+
+    drive(app, script)
+
+
+def test_a_session_with_no_groups_shows_the_blank_lid(store):
+    from jigsaw_tui.model import new_session
+
+    path = store.create(new_session("Empty"))
+    app = make_app(store, path.stem)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        assert stage.which == "blank"
+        await keys(pilot, "g")
+        assert "No groups yet" in notice(app)
+
+    drive(app, script)
+
+
+# -- how it looks ------------------------------------------------------------------
+
+
+def test_snapshot_group_lid_80x24(snap_compare, store, example):
+    async def before(pilot):
+        await open_lid(pilot)
+        await keys(pilot, "g", "right", "right", "right")
+
+    assert snap_compare(make_app(store, example), terminal_size=(80, 24), run_before=before)
+
+
+def test_snapshot_ascii_shared_lid_80x24(snap_compare, store, example):
+    async def before(pilot):
+        await open_lid(pilot)
+        await keys(pilot, "s", "right")
+
+    assert snap_compare(make_app(store, example, ascii_only=True), terminal_size=(80, 24), run_before=before)
+
+
+def test_snapshot_wide_with_detail_beside_120x40(snap_compare, store, example):
+    async def before(pilot):
+        await open_lid(pilot)
+        await keys(pilot, "left", "left")
+
+    assert snap_compare(make_app(store, example), terminal_size=(120, 40), run_before=before)
