@@ -480,12 +480,16 @@ class ThemesStage(Stage):
         self.draw(session)
         column.options.focus()
 
-    def focus_first(self) -> None:
+    def first_focus(self):
         columns = self.columns()
-        if columns and columns[0].is_mounted:
-            columns[0].options.focus()
+        return columns[0].options if columns and columns[0].is_mounted and columns[0].children else None
+
+    def focus_first(self) -> None:
+        widget = self.first_focus()
+        if widget is None:
+            self.call_after_refresh(self.focus_first)  # the columns are still mounting
         else:
-            self.call_after_refresh(self.focus_first)
+            widget.focus()
 
     def commands(self):
         return [

@@ -1,0 +1,165 @@
+"""The Actions stage by keyboard: what ; who ; by when, done, edit, remove, undo."""
+
+from __future__ import annotations
+
+import asyncio
+
+from jigsaw_tui.ops import AddAction, Unmatch
+from jigsaw_tui.ui.app import JigsawApp
+from jigsaw_tui.ui.stages.actions import STANDALONE, ActionEditor, ActionsStage, parse_action
+
+TIME_THEME, PURPOSE_THEME = "tc7ypc", "tvz4j8"
+
+
+def make_app(store, name) -> JigsawApp:
+    return JigsawApp(store, name, watch_signals=False)
+
+
+def drive(app, script, size=(80, 24)) -> None:
+    async def main():
+        async with app.run_test(size=size) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+async def open_actions(pilot):
+    await pilot.press("f7")
+    stage = pilot.app.screen.query_one(ActionsStage)
+    for _ in range(10):
+        await pilot.pause()
+        if pilot.app.focused is not None and stage in pilot.app.focused.ancestors:
+            break
+    return stage
+
+
+async def keys(pilot, *names):
+    for name in names:
+        await pilot.press(name)
+        await pilot.pause()
+
+
+async def type_line(pilot, text: str):
+    await pilot.press(*[{" ": "space", ";": "semicolon"}.get(c, c) for c in text])
+    await keys(pilot, "enter")
+
+
+def test_parse_action():
+    assert parse_action("Book a room ; Hilda ; 1 March") == ("Book a room", "Hilda", "1 March")
+    assert parse_action("Book a room") == ("Book a room", "", "")
+    assert parse_action("Ask the GP practice;Sam") == ("Ask the GP practice", "Sam", "")
+    assert parse_action("a ; b ; c ; d") == ("a", "b", "c ; d")
+
+
+def test_three_actions_typed_fast_for_the_first_shared_theme(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_actions(pilot)
+        assert stage.current_key == TIME_THEME
+        await type_line(pilot, "Book a room ; Hilda ; 1 March")
+        await type_line(pilot, "Slower agenda")
+        await type_line(pilot, "Share notes ; Sam")
+        actions = store.load(example).actions
+        assert [(a.text, a.owner, a.due, a.theme) for a in actions] == [
+            ("Book a room", "Hilda", "1 March", TIME_THEME),
+            ("Slower agenda", "", "", TIME_THEME),
+            ("Share notes", "Sam", "", TIME_THEME),
+        ]
+        heading = str(stage.column(TIME_THEME).query_one(".heading").render())
+        assert "1/5 T1 Time" in heading and "2 of 2 groups" in heading and "3 actions, 0 done" in heading
+
+    drive(app, script)
+
+
+def test_tab_moves_to_the_next_theme_and_stand_alone_comes_last(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_actions(pilot)
+        await keys(pilot, "tab")
+        assert stage.current_key == PURPOSE_THEME
+        await type_line(pilot, "Write the purpose down")
+        await keys(pilot, "shift+tab", "shift+tab")
+        assert stage.current_key == STANDALONE
+        await type_line(pilot, "Send the flash report ; Hilda ; today")
+        session = store.load(example)
+        assert [(a.text, a.theme) for a in session.actions] == [
+            ("Write the purpose down", PURPOSE_THEME), ("Send the flash report", "")]
+
+    drive(app, script)
+
+
+def test_done_edit_move_remove_and_undo(store, example):
+    store.apply(example, AddAction("First", theme=TIME_THEME))
+    store.apply(example, AddAction("Second", theme=TIME_THEME))
+    app = make_app(store, example)
+
+    async def script(pilot):
+        await open_actions(pilot)
+        await keys(pilot, "up")  # to the list, on the last action
+        await keys(pilot, "space")
+        assert [a.done for a in store.load(example).actions] == [False, True]
+        await keys(pilot, "shift+up")
+        assert [a.text for a in store.load(example).actions] == ["Second", "First"]
+        await keys(pilot, "e")
+        assert isinstance(pilot.app.screen, ActionEditor)
+        await keys(pilot, "tab", *"Alex", "enter")
+        second = store.load(example).actions[0]
+        assert (second.text, second.owner, second.done) == ("Second", "Alex", True)
+        await keys(pilot, "d")
+        assert [a.text for a in store.load(example).actions] == ["First"]
+        await keys(pilot, "ctrl+z")
+        assert [a.text for a in store.load(example).actions] == ["Second", "First"]
+
+    drive(app, script)
+
+
+def test_a_theme_unmatched_elsewhere_leaves_its_actions_stand_alone(store, example):
+    store.apply(example, AddAction("Keep this", theme=TIME_THEME))
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_actions(pilot)
+        store.apply(example, Unmatch(TIME_THEME))  # another process
+        assert pilot.app.screen.controller.poll()
+        await pilot.pause()
+        assert TIME_THEME not in [c.where for c in stage.columns()]
+        labels = [str(o.prompt) for o in stage.column(STANDALONE).items.options]
+        assert any("Keep this" in label for label in labels)
+
+    drive(app, script)
+
+
+def test_half_typed_action_is_kept_as_a_draft(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        await open_actions(pilot)
+        await pilot.press(*"Half")
+        pilot.app.screen.keep_drafts()
+        assert store.load(example).draft(TIME_THEME) == "Half"
+
+    drive(app, script)
+
+
+def test_snapshot_80x24(snap_compare, store, example):
+    store.apply(example, AddAction("Book a room with breaks", theme=TIME_THEME, owner="Hilda", due="1 March"))
+    store.apply(example, AddAction("[bold]not markup[/bold]", theme=TIME_THEME))
+
+    async def run_before(pilot):
+        await open_actions(pilot)
+
+    assert snap_compare(make_app(store, example), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_snapshot_160x48(snap_compare, store, example):
+    store.apply(example, AddAction("Book a room with breaks", theme=TIME_THEME, owner="Hilda", due="1 March"))
+    store.apply(example, AddAction("Write the purpose on one page", theme=PURPOSE_THEME, owner="Sam"))
+    store.apply(example, AddAction("Send the flash report", owner="Hilda", due="today"))
+
+    async def run_before(pilot):
+        await open_actions(pilot)
+        await keys(pilot, "up", "space")
+
+    assert snap_compare(make_app(store, example), terminal_size=(160, 48), run_before=run_before)
