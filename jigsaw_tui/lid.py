@@ -408,65 +408,83 @@ def _title_box(title, cx, cy, rx, ry) -> Box | None:
 _BRAILLE_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][col]
 
 
-def _curve_points(layout: TextLayout, slots, selected):
-    """Points (in cell units) on the rings, the spokes and the selected wedge."""
+def _outline_points(layout: TextLayout, n: int):
+    """Points (in cell units) on the two rings and the spokes between pieces."""
     cx, cy, rx, ry = layout.cx, layout.cy, layout.rx, layout.ry
-
-    def to_cells(p):
-        return (cx + p[0] * rx, cy + p[1] * ry)
-
     density = int(max(rx, ry) * 16)
     for radius in (0.999, INNER):  # just inside: the rim's lowest point stays on its own row
         for k in range(density):
-            yield to_cells(point(360 * k / density, radius)), "ring"
-    if len(slots) > 1:
+            px, py = point(360 * k / density, radius)
+            yield cx + px * rx, cy + py * ry, "ring"
+    if n > 1:
         steps = int(rx * 3)
-        for slot in slots:
+        for i in range(n):
+            sx, sy = point(360 * i / n, 1.0)  # each piece's first side, as place() has it
             for k in range(steps):  # stops short of the rim, so nothing pokes out
-                yield to_cells(point(slot.start, INNER + (1 - INNER) * k / steps)), "spoke"
-    if selected is not None and 0 <= selected < len(slots):
-        slot = slots[selected]
-        for a in range(int(rx * 6)):
-            for r in range(int(rx * 2)):
-                angle = slot.start + (slot.end - slot.start) * (a + 0.5) / (rx * 6)
-                radius = INNER + (1 - INNER) * (r + 0.5) / (rx * 2)
-                yield to_cells(point(angle, radius)), "fill"
+                r = INNER + (1 - INNER) * k / steps
+                yield cx + sx * r * rx, cy + sy * r * ry, "spoke"
+
+
+@lru_cache(maxsize=16)
+def _outline(layout: TextLayout, n: int, ascii_only: bool) -> dict:
+    """The rings and spokes: braille bits per cell, or ASCII characters. Remembered:
+    moving the selection only adds the shading of one wedge."""
+    cells: dict = {}
+    for x, y, part in _outline_points(layout, n):
+        if not (0 <= x < layout.width and 0 <= y < layout.height):
+            continue
+        if ascii_only:
+            if part == "ring":  # draw along the tangent
+                tx, ty = -(y - layout.cy) * layout.rx / layout.ry, (x - layout.cx) * layout.ry / layout.rx
+            else:  # a spoke: draw along the radius
+                tx, ty = x - layout.cx, y - layout.cy
+            cells.setdefault((int(x), int(y)), _ascii_stroke(tx, ty * ASPECT))
+        else:
+            dx, dy = int(x * 2), int(y * 4)
+            cell = (dx // 2, dy // 4)
+            cells[cell] = cells.get(cell, 0) | _BRAILLE_BITS[dy % 4][dx % 2]
+    return cells
+
+
+def _in_wedge(layout: TextLayout, slot: Slot, x: float, y: float) -> bool:
+    dx, dy = (x - layout.cx) / layout.rx, (y - layout.cy) / layout.ry
+    if not INNER <= math.hypot(dx, dy) < 0.999:
+        return False
+    angle = math.degrees(math.atan2(dx, -dy)) % 360
+    return slot.start <= angle < slot.end
+
+
+def _wedge_box(layout: TextLayout, slot: Slot) -> tuple[int, int, int, int]:
+    xs, ys = [], []
+    for k in range(13):
+        for r in (INNER, 1.0):
+            px, py = point(slot.start + (slot.end - slot.start) * k / 12, r)
+            xs.append(layout.cx + px * layout.rx)
+            ys.append(layout.cy + py * layout.ry)
+    return (max(0, int(min(xs))), max(0, int(min(ys))),
+            min(layout.width, int(max(xs)) + 1), min(layout.height, int(max(ys)) + 1))
 
 
 def draw_circle(layout: TextLayout, slots, selected=None, ascii_only=False) -> dict:
-    """The cells of the drawing: {(x, y): character}."""
+    """The cells of the drawing: {(x, y): character}; the selected wedge shaded."""
+    cells = dict(_outline(layout, len(slots), ascii_only))
+    chosen = slots[selected] if selected is not None and 0 <= selected < len(slots) else None
+    if chosen is not None:
+        x0, y0, x1, y1 = _wedge_box(layout, chosen)
+        if ascii_only:
+            for y in range(y0, y1):
+                for x in range(x0, x1):
+                    if (x, y) not in cells and _in_wedge(layout, chosen, x + 0.5, y + 0.5):
+                        cells[(x, y)] = ":"
+        else:  # every other dot: shaded, lighter to look at than solid
+            for j in range(y0 * 4, y1 * 4):
+                for i in range(x0 * 2 + (j % 2), x1 * 2, 2):
+                    if _in_wedge(layout, chosen, (i + 0.5) / 2, (j + 0.5) / 4):
+                        cell = (i // 2, j // 4)
+                        cells[cell] = cells.get(cell, 0) | _BRAILLE_BITS[j % 4][i % 2]
     if ascii_only:
-        return _draw_ascii(layout, slots, selected)
-    dots: dict[tuple[int, int], int] = {}
-    for (x, y), part in _curve_points(layout, slots, selected):
-        dx, dy = int(x * 2), int(y * 4)
-        if part == "fill" and (dx + dy) % 2:
-            continue  # the selected wedge is shaded, not solid: lighter to look at
-        cell = (dx // 2, dy // 4)
-        if 0 <= cell[0] < layout.width and 0 <= cell[1] < layout.height:
-            dots[cell] = dots.get(cell, 0) | _BRAILLE_BITS[dy % 4][dx % 2]
-    return {cell: chr(0x2800 + bits) for cell, bits in dots.items()}
-
-
-def _draw_ascii(layout: TextLayout, slots, selected) -> dict:
-    cells: dict[tuple[int, int], str] = {}
-    fill = []
-    cx, cy = layout.cx, layout.cy
-    for (x, y), part in _curve_points(layout, slots, selected):
-        cell = (int(x), int(y))
-        if not (0 <= cell[0] < layout.width and 0 <= cell[1] < layout.height):
-            continue
-        if part == "fill":
-            fill.append(cell)
-            continue
-        if part == "ring":  # draw along the tangent
-            tx, ty = -(y - cy) * layout.rx / layout.ry, (x - cx) * layout.ry / layout.rx
-        else:  # a spoke: draw along the radius
-            tx, ty = x - cx, y - cy
-        cells.setdefault(cell, _ascii_stroke(tx, ty * ASPECT))
-    for cell in fill:
-        cells.setdefault(cell, ":")
-    return cells
+        return cells
+    return {cell: chr(0x2800 + bits) for cell, bits in cells.items()}
 
 
 def _ascii_stroke(dx: float, dy: float) -> str:
@@ -523,16 +541,23 @@ class TextLid:
         out = []
         for y in range(layout.height):
             row: list[Segment] = []
+            run: list[str] = []  # plain drawing characters, joined into one segment
             x = 0
             while x < layout.width:
-                if (x, y) in texts:
-                    line, cells, style = texts[(x, y)]
-                    row.append(Segment(line, style))
-                    x += max(cells, 1)
-                else:
-                    row.append(Segment(drawing.get((x, y), " ")))
+                found = texts.get((x, y))
+                if found is None:
+                    run.append(drawing.get((x, y), " "))
                     x += 1
-            out.append(_merge(row))
+                    continue
+                if run:
+                    row.append(Segment("".join(run)))
+                    run = []
+                line, cells, style = found
+                row.append(Segment(line, style))
+                x += max(cells, 1)
+            if run:
+                row.append(Segment("".join(run)))
+            out.append(row)
         return out
 
     def _list_lines(self, width: int) -> list[list[Segment]]:
@@ -545,17 +570,6 @@ class TextLid:
             for n, line in enumerate(wrapped):
                 out.append([Segment((mark if n == 0 else " ") + " "), Segment(line, style)])
         return out
-
-
-def _merge(row: list[Segment]) -> list[Segment]:
-    """Join neighbouring segments of the same style: fewer bytes to the terminal."""
-    merged: list[Segment] = []
-    for seg in row:
-        if merged and merged[-1].style == seg.style:
-            merged[-1] = Segment(merged[-1].text + seg.text, seg.style)
-        else:
-            merged.append(seg)
-    return merged
 
 
 def default_height(width: int) -> int:

@@ -79,7 +79,10 @@ def render(session, fmt: str, paper: str = "A4") -> bytes:
 
         from ..codec import session_to_dict
 
-        return (json.dumps(session_to_dict(session), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        from .. import CREDIT
+
+        data = {"credit": CREDIT} | session_to_dict(session)  # as `show --json`, with the credit
+        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

@@ -190,3 +190,13 @@ def test_lid_and_exports_stay_light(module, allowed):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = {m for m in result.stdout.strip().split(",") if m}
     assert loaded <= set(allowed)
+
+
+def test_json_is_the_session_with_the_credit(store, example):
+    import json
+
+    from jigsaw_tui.codec import session_from_dict
+
+    data = json.loads(render(store.load(example), "json"))
+    assert data.pop("credit") == CREDIT
+    assert session_from_dict(data) == store.load(example)  # nothing else added or lost
