@@ -15,6 +15,7 @@ What is measured, per app:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -82,9 +83,9 @@ def jigsaw_driver(env: dict, sessions: Path) -> Driver:
     return Driver(
         "jigsaw open", jigsaw_command() + ["open", "bench"], env,
         # A session with pieces opens on Groups, with the cursor in the piece input.
-        ready=("F4 Groups", "Group one", "Shared purpose"), input_ready=("Group one",),
+        ready=("F4 Groups", "Shared purpose", "type a piece"), input_ready=("type a piece",),
         stage_switch=("f3",), stage_ready=("Why do we network?",),
-        meditation=("f2",), meditation_ready=("Let's arrive",),
+        meditation=("f2", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down
         prepare=lambda: make_session(sessions),  # no draft or piece left by an earlier run
     )
 
@@ -144,7 +145,7 @@ def measure_full(driver: Driver, idle_seconds: float) -> Run:
         return run
     with app:
         if reach(app, driver.to_input, driver.input_ready, "the piece input", run):
-            app.settle(0.5)
+            app.settle(0.3, timeout=1.0)  # a blinking cursor is never quiet for long
             run.idle_bps = app.bytes_during(idle_seconds) / idle_seconds
             type_piece(app, run)
         if driver.stage_switch:
@@ -184,6 +185,44 @@ def measure_start(driver: Driver) -> Run:
     if app is not None:
         app.close(driver.quit)
     return run
+
+
+_IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+\d+ \| +([\w.]+)")
+
+
+def import_times(driver: Driver, report: Path) -> dict[str, float]:
+    """Milliseconds each module took to import (its own share) until the first screen.
+
+    Textual draws on stderr, where `-X importtime` also writes, so both go to `report`:
+    the app is given time to draw its first screen (its output stops growing), then quits.
+    """
+    argv = driver.argv[1:] if driver.argv[0] == sys.executable else driver.argv
+    if driver.prepare:
+        driver.prepare()
+    with PtyApp([sys.executable, "-X", "importtime", *argv], 80, 24, driver.env, str(report)) as app:
+        sizes = [-1]
+
+        def still() -> bool:
+            sizes.append(report.stat().st_size if report.exists() else 0)
+            return sizes[-1] > 0 and sizes[-1] == sizes[-7 if len(sizes) > 7 else 0]
+
+        app.wait_until(still, 10.0)  # checked every 0.05 s: still for 0.3 s
+        app.close(driver.quit)
+    text = report.read_text(errors="replace")
+    return {m.group(2): int(m.group(1)) / 1000 for m in _IMPORT_LINE.finditer(text)}
+
+
+def extra_imports(minimal: Driver, jigsaw: Driver, work: Path, count: int = 5) -> str:
+    """What jigsaw imports before its first screen that the minimal app does not, by package."""
+    base = import_times(minimal, work / "minimal.importtime")
+    ours = import_times(jigsaw, work / "jigsaw.importtime")
+    by_package: Counter = Counter()
+    for name, ms in ours.items():
+        if name not in base:
+            by_package[".".join(name.split(".")[:2])] += ms
+    total = sum(by_package.values())
+    top = ", ".join(f"{name} {ms:.0f} ms" for name, ms in by_package.most_common(count))
+    return f"imports not in the minimal app: {total:.0f} ms ({top})"
 
 
 # -- figures ------------------------------------------------------------------------------
@@ -269,7 +308,10 @@ def run(work: Path, repeat: int = 3, extra_starts: int = 4, idle_seconds: float 
     for _ in range(extra_starts):
         for name, driver in drivers.items():
             runs[name]["start"].append(measure_start(driver))
-    return figures_from(runs["minimal"], runs["jigsaw"], repeat)
+    figures = figures_from(runs["minimal"], runs["jigsaw"], repeat)
+    if figures[0].met is False:  # the start is slow: say which imports make it so
+        figures[0].note += "; " + extra_imports(drivers["minimal"], drivers["jigsaw"], work)
+    return figures
 
 
 QUICK = {"repeat": 1, "extra_starts": 0, "idle_seconds": 1.0}

@@ -63,7 +63,8 @@ class _AnsweringScreen(pyte.Screen):
 class PtyApp:
     """Start `argv` in a pty of `cols` x `rows`; read its output into a screen; type keys."""
 
-    def __init__(self, argv: list[str], cols: int = 80, rows: int = 24, env: dict | None = None):
+    def __init__(self, argv: list[str], cols: int = 80, rows: int = 24, env: dict | None = None,
+                 stderr_path: str | None = None):
         self.screen = _AnsweringScreen(cols, rows, self.send)
         self.stream = pyte.ByteStream(self.screen)
         self.bytes_out = 0
@@ -76,6 +77,8 @@ class PtyApp:
         if self.pid == 0:  # the child: size the terminal, then become the program
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+                if stderr_path:  # e.g. -X importtime's report, kept off the screen
+                    os.dup2(os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
                 os.execve(argv[0], argv, env if env is not None else os.environ)
             finally:
                 os._exit(127)

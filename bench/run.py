@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import shutil
 import sys
 import tempfile
@@ -21,6 +23,18 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` 
 
 from bench import bench_cli, bench_core, bench_store, bench_tui  # noqa: E402
 from bench.common import Figure, format_report  # noqa: E402
+
+def machine() -> str:
+    """What the figures were measured on; load shows how busy the machine was."""
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"{time.strftime('%Y-%m-%d %H:%M %Z')}; {os.cpu_count()} CPUs ({cpu}); "
+            f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.1f}")
+
 
 SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core}
 
@@ -36,6 +50,7 @@ def main(argv=None) -> int:
     if unknown:
         parser.error(f"unknown suite(s): {', '.join(unknown)}")
 
+    print(machine(), flush=True)
     figures = []
     work = Path(tempfile.mkdtemp(prefix="jigsaw-bench-"))
     started = time.perf_counter()
@@ -51,7 +66,8 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(format_report(figures))
-    print(f"(whole run: {time.perf_counter() - started:.0f} s)")
+    print(f"(whole run: {time.perf_counter() - started:.0f} s; load average now "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     if args.json:
         Path(args.json).write_text(json.dumps([f.as_dict() for f in figures], indent=2) + "\n")
     return 0
