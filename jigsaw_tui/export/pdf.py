@@ -194,9 +194,12 @@ class LidPDF(FPDF):
 
     def draw_lid(self, centre: str, labels: list[str], top: float, bottom: float, blank: bool) -> None:
         height = bottom - top
-        radius = min(height * 0.47, self.epw * 0.21)
         cx, cy = self.w / 2, top + height / 2
         slots = place(len(labels), inner=PDF_INNER)
+        # words inside the pieces when every label fits at a readable size: then the lid
+        # can fill the page's height; otherwise a smaller lid with the words beside it
+        inside = None if blank else self.fit_inside(labels, slots, height * 0.47)
+        radius = height * 0.47 if inside is not None else min(height * 0.47, self.epw * 0.21)
 
         def at(p, r=radius):
             return (cx + p[0] * r, cy + p[1] * r)
@@ -215,7 +218,6 @@ class LidPDF(FPDF):
         self.set_fill_color(255, 255, 255)
         self.polygon([at(point(a, PDF_INNER)) for a in range(0, 360, 3)], style="DF")
         self.centre_text(centre, cx, cy, radius * PDF_INNER)
-        inside = None if blank else self.fit_inside(labels, slots, radius)
         if inside is not None:
             self.draw_inside(labels, slots, inside, at, radius)
         else:
@@ -245,7 +247,7 @@ class LidPDF(FPDF):
         if not labels:
             return None
         box_w, box_h = self.piece_box(len(slots), radius)
-        for points in (20, 18, 16, 14, 12):
+        for points in (22, 20, 18, 16, 14):  # smaller than 14 pt reads better beside the lid
             self.size(points)
             line_h = self.font_size * 1.2
             if all(len(self.lines(t, box_w)) * line_h <= box_h and self.word_fits(t, box_w)
