@@ -153,3 +153,15 @@ def hot_spots(function, count: int = 3) -> str:
         f"{Path(file).stem}.{name} {own * 1000:.0f} ms own in {calls:,} calls"
         for (file, _line, name), (calls, _prim, own, _cum, _callers) in ours[:count]
     )
+
+
+def format_markdown(figures: list[Figure]) -> str:
+    """The same figures as a Markdown table, for bench/README.md."""
+    rows = ["| figure | measured | reference (same run) | ratio | target | |", "|---|---|---|---|---|---|"]
+    for fig in figures:
+        ref = f"{fig.refs[0][0]}: {format_value(fig.refs[0][1], fig.unit)}" if fig.refs else ""
+        ratio = f"{fig.ratio():.2f}x" if fig.ratio() is not None else ""
+        status = {True: "ok", False: "**MISSED**", None: ""}[fig.met]
+        name = f"{fig.group.split(' (')[0]}: {fig.name}".replace("|", "/")
+        rows.append(f"| {name} | {format_value(fig.value, fig.unit)} | {ref} | {ratio} | {fig.target} | {status} |")
+    return "\n".join(rows)

@@ -1,6 +1,6 @@
 """Run every benchmark and print each figure beside its references and target.
 
-    .venv/bin/python bench/run.py [--only cli,store,tui,core] [--quick] [--json FILE]
+    sh bench/run.sh [--only cli,store,tui,core] [--quick] [--json FILE] [--markdown FILE]
 
 Everything is measured in one run on one machine: each figure is shown as a ratio of a
 reference measured alongside it, because absolute times on a shared machine drift.
@@ -22,7 +22,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import bench_cli, bench_core, bench_store, bench_tui  # noqa: E402
-from bench.common import Figure, format_report  # noqa: E402
+from bench.common import Figure, format_markdown, format_report  # noqa: E402
 
 def machine() -> str:
     """What the figures were measured on; load shows how busy the machine was."""
@@ -44,6 +44,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", default=",".join(SUITES), help="comma-separated: " + ",".join(SUITES))
     parser.add_argument("--quick", action="store_true", help="fewer repeats: a rough look, not for the README")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the figures as a Markdown table")
     args = parser.parse_args(argv)
     chosen = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in SUITES]
@@ -70,6 +71,8 @@ def main(argv=None) -> int:
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     if args.json:
         Path(args.json).write_text(json.dumps([f.as_dict() for f in figures], indent=2) + "\n")
+    if args.markdown:
+        Path(args.markdown).write_text(format_markdown(figures) + "\n")
     return 0
 
 
