@@ -454,7 +454,7 @@ def _in_wedge(layout: TextLayout, slot: Slot, x: float, y: float) -> bool:
     return slot.start <= angle < slot.end
 
 
-def _wedge_box(layout: TextLayout, slot: Slot) -> tuple[int, int, int, int]:
+def wedge_box(layout: TextLayout, slot: Slot) -> tuple[int, int, int, int]:
     xs, ys = [], []
     for k in range(13):
         for r in (INNER, 1.0):
@@ -470,7 +470,7 @@ def draw_circle(layout: TextLayout, slots, selected=None, ascii_only=False) -> d
     cells = dict(_outline(layout, len(slots), ascii_only))
     chosen = slots[selected] if selected is not None and 0 <= selected < len(slots) else None
     if chosen is not None:
-        x0, y0, x1, y1 = _wedge_box(layout, chosen)
+        x0, y0, x1, y1 = wedge_box(layout, chosen)
         if ascii_only:
             for y in range(y0, y1):
                 for x in range(x0, x1):

@@ -12,10 +12,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Container
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...lid import LidContent, TextLid, blank_lid, group_lid, shared_lid
+from ...lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
 from . import Stage
 
 WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not below it
@@ -47,6 +48,25 @@ class LidView(Widget, can_focus=True):
 
     def action_step(self, delta: int) -> None:
         self.stage.step(delta)
+
+    def selection_moved(self, old: int | None, new: int | None) -> None:
+        """Repaint only the two labels and the two wedges: few bytes per keystroke."""
+        width, height = self.size.width, self.size.height
+        content = self.stage.content
+        layout = layout_text_lid(width, height, content.title, content.labels)
+        if layout.mode != "circle":
+            self.refresh()
+            return
+        slots = place(len(content.labels))
+        regions = []
+        for index in (old, new):
+            if index is None or index >= len(slots):
+                continue
+            box = layout.boxes[index]
+            regions.append(Region(box.x, box.y, box.width, len(box.lines)))
+            x0, y0, x1, y1 = wedge_box(layout, slots[index])
+            regions.append(Region(x0, y0, x1 - x0, y1 - y0))
+        self.refresh(*regions)
 
     def action_edit(self) -> None:
         self.stage.edit()
@@ -184,8 +204,10 @@ class LidStage(Stage):
         count = len(self.content.labels)
         if self.which == "blank" or count == 0:
             return
+        old = self.selected
         self.selected = ((self.selected or 0) + delta) % count
-        self._redraw()
+        self.query_one("#lid-detail", Static).update(self.detail(self.controller.session))
+        self.query_one(LidView).selection_moved(old, self.selected)
 
     def show(self, which: str) -> None:
         self.which = which

@@ -1,0 +1,40 @@
+"""End to end: the Lid stage in a real pseudo-terminal. Moving round the circle repaints
+only the two pieces involved; what the terminal then shows must be exactly the lid."""
+
+from __future__ import annotations
+
+import shutil
+
+from jigsaw_tui.lid import TextLid, render_plain
+from jigsaw_tui.store import Store
+from tests.conftest import EXAMPLE
+from tests.e2e.test_tui_pty import Terminal  # noqa: F401  (the fixture below uses it)
+from tests.e2e.test_tui_pty import terminals  # noqa: F401  (a pytest fixture)
+
+F6, RIGHT, CTRL_Q = "\x1b[17~", "\x1b[C", "\x11"
+
+
+def test_partial_repaints_leave_exactly_the_lid_on_screen(tmp_path, terminals):  # noqa: F811
+    store = Store(tmp_path / "sessions")
+    store.folder.mkdir(parents=True)
+    shutil.copy(EXAMPLE, store.folder / EXAMPLE.name)
+    group = store.load(EXAMPLE.stem).groups[1]
+    term = terminals("--sessions-dir", str(store.folder), "open", EXAMPLE.stem)
+    term.wait_for("F6 Lid")
+    term.send(F6)
+    term.wait_for("Group one's lid")
+    term.send("g")
+    term.wait_for("Group two's lid")
+    for n in range(2, 6):  # four steps clockwise, each a partial repaint
+        term.send(RIGHT)
+        term.wait_for(f"Piece {n} of 11")
+    for _ in range(10):  # let the last repaint arrive in full
+        term.read(0.05)
+    rows = [row.rstrip() for row in term.screen.display]
+    detail = next(i for i, row in enumerate(rows) if row.startswith(" Piece 5 of 11"))
+    height = detail - 2  # the lid sits between the heading row and the detail
+    labels = [p.text for p in group.pieces]
+    expected = render_plain(TextLid(group.name, labels, selected=4), 80, height).split("\n")
+    assert rows[2:detail] == [line.rstrip() for line in expected]
+    term.send(CTRL_Q)
+    assert term.wait_exit() == 0
