@@ -261,3 +261,19 @@ def test_snapshot_160x48(snap_compare, store, loose):
         await keys(pilot, "space")
 
     assert snap_compare(make_app(store, loose), terminal_size=(160, 48), run_before=picked)
+
+
+def test_changes_made_on_another_stage_show_when_coming_back(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await keys(pilot, "f4")
+        assert not stage.display
+        assert stage.suggestions == []
+        pilot.app.screen.controller.apply(AddPiece("gkbchb", "Unconscious bias", id="pbias2"))
+        await keys(pilot, "f5")
+        assert "pbias2" in stage.columns()[0].piece_ids
+        assert [(s.a, s.b) for s in stage.suggestions] == [("pbias2", "p7ckwu")]
+
+    drive(app, script)

@@ -104,19 +104,19 @@ class ThemesStage(Stage):
     ThemesStage.-table > #table { display: block; }
     ThemesStage.-table > ThemeList { display: none; }
     """
-    BINDINGS = [
+    BINDINGS = [  # in the footer's order: what a facilitator needs most comes first
+        Binding("y", "accept", "accept"),
+        Binding("x", "dismiss_suggestion", "dismiss"),
         Binding("space", "pick", "pick"),
         Binding("s", "match('same')", "same"),
         Binding("o", "match('overlap')", "overlap"),
         Binding("u", "unmatch", "unmatch"),
-        Binding("r", "rename", "rename"),
-        Binding("k", "switch_kind", "same/overlap", show=False),
-        Binding("y", "accept", "accept"),
-        Binding("x", "dismiss_suggestion", "dismiss"),
-        Binding("n", "next_suggestion(1)", "next"),
-        Binding("p", "next_suggestion(-1)", "previous suggestion", show=False),
-        Binding("c", "candidates", "closest 3", show=False),
         Binding("t", "table", "table"),
+        Binding("r", "rename", "rename"),
+        Binding("n", "next_suggestion(1)", "next suggestion"),
+        Binding("p", "next_suggestion(-1)", "previous suggestion", show=False),
+        Binding("k", "switch_kind", "same/overlap", show=False),
+        Binding("c", "candidates", "closest 3", show=False),
         Binding("right_square_bracket", "change_group(1)", "other group", key_display="]"),
         Binding("left_square_bracket", "change_group(-1)", "other group", show=False, key_display="["),
         Binding("tab", "app.focus_next", "next list", show=False),
@@ -136,6 +136,7 @@ class ThemesStage(Stage):
         self.slots: list[str] = []  # the group shown in each column, left to right
         self.suggestions: list = []
         self.at = 0  # the suggestion on show
+        self._stale = False
 
     def compose(self):
         yield Static(id="head")
@@ -147,6 +148,10 @@ class ThemesStage(Stage):
 
     def on_mount(self) -> None:
         self.session_changed(self.controller.session)
+
+    def on_show(self) -> None:
+        if self._stale:
+            self.session_changed(self.controller.session)
 
     def on_resize(self) -> None:
         if len(self.slots) != self.fit(self.controller.session):
@@ -183,6 +188,10 @@ class ThemesStage(Stage):
     # -- drawing ------------------------------------------------------------------------------
 
     def session_changed(self, session) -> None:
+        if not self.display:  # behind another stage: catch up when shown, not on every piece typed
+            self._stale = True
+            return
+        self._stale = False
         ids = {p.id for g in session.groups for p in g.pieces}
         self.picked = [p for p in self.picked if p in ids]
         self.refresh_suggestions(session)
