@@ -10,7 +10,7 @@ import math
 import os
 import statistics
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,3 +165,22 @@ def format_markdown(figures: list[Figure]) -> str:
         name = f"{fig.group.split(' (')[0]}: {fig.name}".replace("|", "/")
         rows.append(f"| {name} | {format_value(fig.value, fig.unit)} | {ref} | {ratio} | {fig.target} | {status} |")
     return "\n".join(rows)
+
+
+def combine_runs(runs: list[list[Figure]]) -> list[Figure]:
+    """One figure per measurement: the median over whole runs, with their spread in the note."""
+    combined = []
+    for same in zip(*runs):
+        values = [f.value for f in same if f.value is not None]
+        if not values:
+            combined.append(same[0])
+            continue
+        middle = median(values)
+        closest = min((f for f in same if f.value is not None), key=lambda f: abs(f.value - middle))
+        refs = [(what, median([f.refs[i][1] for f in same if len(f.refs) > i]))
+                for i, (what, _) in enumerate(closest.refs)]
+        spread = f"{len(values)} runs: {format_value(min(values), closest.unit)} to " \
+                 f"{format_value(max(values), closest.unit)}"
+        note = f"{spread}; {closest.note}" if closest.note else spread
+        combined.append(replace(closest, value=middle, refs=refs, note=note))
+    return combined

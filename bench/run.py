@@ -1,6 +1,6 @@
 """Run every benchmark and print each figure beside its references and target.
 
-    sh bench/run.sh [--only cli,store,tui,core] [--quick] [--json FILE] [--markdown FILE]
+    sh bench/run.sh [--only cli,store,tui,core] [--runs N] [--quick] [--json FILE] [--markdown FILE]
 
 Everything is measured in one run on one machine: each figure is shown as a ratio of a
 reference measured alongside it, because absolute times on a shared machine drift.
@@ -22,7 +22,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import bench_cli, bench_core, bench_store, bench_tui  # noqa: E402
-from bench.common import Figure, format_markdown, format_report  # noqa: E402
+from bench.common import Figure, combine_runs, format_markdown, format_report  # noqa: E402
 
 def machine() -> str:
     """What the figures were measured on; load shows how busy the machine was."""
@@ -39,9 +39,28 @@ def machine() -> str:
 SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core}
 
 
+def run_suites(chosen: list[str], quick: bool) -> list[Figure]:
+    figures = []
+    work = Path(tempfile.mkdtemp(prefix="jigsaw-bench-"))
+    try:
+        for name in chosen:
+            print(f"running {name} ...", file=sys.stderr, flush=True)
+            suite_started = time.perf_counter()
+            try:
+                figures += SUITES[name].run(work / name, **(SUITES[name].QUICK if quick else {}))
+            except Exception as error:  # one broken suite must not hide the others' figures
+                figures.append(Figure(name, "the whole suite", None, "", note=f"failed: {error!r}"[:300]))
+            print(f"  {name}: {time.perf_counter() - suite_started:.0f} s", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="jigsaw-tui benchmarks")
     parser.add_argument("--only", default=",".join(SUITES), help="comma-separated: " + ",".join(SUITES))
+    parser.add_argument("--runs", type=int, default=1, metavar="N",
+                        help="repeat the whole run N times and report the median of each figure")
     parser.add_argument("--quick", action="store_true", help="fewer repeats: a rough look, not for the README")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--markdown", metavar="FILE", help="also write the figures as a Markdown table")
@@ -52,20 +71,9 @@ def main(argv=None) -> int:
         parser.error(f"unknown suite(s): {', '.join(unknown)}")
 
     print(machine(), flush=True)
-    figures = []
-    work = Path(tempfile.mkdtemp(prefix="jigsaw-bench-"))
     started = time.perf_counter()
-    try:
-        for name in chosen:
-            print(f"running {name} ...", file=sys.stderr, flush=True)
-            suite_started = time.perf_counter()
-            try:
-                figures += SUITES[name].run(work / name, **(SUITES[name].QUICK if args.quick else {}))
-            except Exception as error:  # one broken suite must not hide the others' figures
-                figures.append(Figure(name, "the whole suite", None, "", note=f"failed: {error!r}"[:300]))
-            print(f"  {name}: {time.perf_counter() - suite_started:.0f} s", file=sys.stderr, flush=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    runs = [run_suites(chosen, args.quick) for _ in range(max(1, args.runs))]
+    figures = combine_runs(runs) if len(runs) > 1 else runs[0]
     print(format_report(figures))
     print(f"(whole run: {time.perf_counter() - started:.0f} s; load average now "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")

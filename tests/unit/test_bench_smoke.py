@@ -7,7 +7,7 @@ returns figures of the right shape.
 from __future__ import annotations
 
 from bench import bench_cli, bench_core, bench_store, bench_tui, run  # noqa: F401
-from bench.common import Figure, format_report, percentile
+from bench.common import Figure, combine_runs, format_report, percentile
 from bench.fixtures import big_session
 
 
@@ -42,3 +42,11 @@ def test_targets_and_percentiles():
     assert Figure("G", "x", 0.0, "B/s", refs=[("r", 0.0)], max_value=0).met is True
     assert percentile(range(1, 101), 0.95) == 95
     assert percentile([5.0], 0.5) == 5.0
+
+
+def test_runs_combine_to_the_median_figure():
+    runs = [[Figure("G", "x", value, "ms", refs=[("r", ref)], max_value=10.0)]
+            for value, ref in ((5.0, 1.0), (30.0, 3.0), (7.0, 2.0))]
+    (combined,) = combine_runs(runs)
+    assert combined.value == 7.0 and combined.refs == [("r", 2.0)]
+    assert combined.met is True and "3 runs" in combined.note
