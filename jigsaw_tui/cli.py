@@ -257,7 +257,7 @@ def cmd_lid(args, store: Store) -> int:
     for n, content in enumerate(lids):
         if n:
             print()
-        print(f"{session.title} - {content.heading}")
+        print(_one_line(f"{content.heading} - {session.title}", width))
         lid = TextLid(content.title, content.labels, ascii_only=getattr(args, "ascii", False), height=height)
         if console is not None:
             console.print(lid)
@@ -270,6 +270,13 @@ def cmd_matching(args, store: Store) -> int:
     from .cli_matching import run  # matching loads the stemmer: only for these commands
 
     return run(args, store)
+
+
+def _one_line(text: str, width: int) -> str:
+    """Shortened to the width, so a long title never pushes the lid off the screen."""
+    from rich.cells import cell_len, set_cell_size
+
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
 
 
 def cmd_export(args, store: Store) -> int:

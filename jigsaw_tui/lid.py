@@ -172,13 +172,13 @@ def shared_lid(session) -> LidContent:
         extra = "overlap, " if theme.kind == "overlap" else ""
         labels.append(f"{theme.name} ({extra}{groups_label(named, total)})")
         ids.append(theme.id)
-    heading = f"shared lid ({len(labels)} themes named by two or more of {total} groups)"
+    heading = f"Shared lid ({len(labels)} themes named by two or more groups)"
     return LidContent("Shared lid", tuple(labels), tuple(ids), "shared", heading)
 
 
 def blank_lid(session) -> LidContent:
     n = session.settings.max_pieces
-    return LidContent(session.title, ("",) * n, (), "blank", f"blank lid ({n} pieces to fill in)")
+    return LidContent(session.title, ("",) * n, (), "blank", f"Blank lid ({n} pieces to fill in)")
 
 
 # -- text wrapping by terminal cells -------------------------------------------------

@@ -21,13 +21,13 @@ def run(store, capsys):
 
 
 def test_every_group_then_the_shared_lid(run, example):
-    code, out, err = run("lid", example)
+    code, out, err = run("lid", example, "--width", "120")
     assert code == 0 and err == ""
-    headings = [line for line in out.splitlines() if line.startswith("Pieces which support")]
-    assert [h.split(" - ")[1] for h in headings] == [
+    headings = [line for line in out.splitlines() if line.endswith(" - Pieces which support effective networks")]
+    assert [h.split(" - ")[0] for h in headings] == [
         "Group one's lid (8 of 12 pieces)",
         "Group two's lid (11 of 12 pieces)",
-        "shared lid (4 themes named by two or more of 2 groups)",
+        "Shared lid (4 themes named by two or more groups)",
     ]
     assert "\x1b" not in out  # not a terminal: no escape codes
     assert "Open Mindedness" in out and "Psychological" in out
@@ -46,6 +46,16 @@ def test_shared_and_blank(run, example):
     assert "Time (2 of 2 groups)" in out
     _, out, _ = run("lid", example, "--blank", "--width", "40")
     assert out.count("- ______________") == 12  # too narrow for a circle: a list
+
+
+def test_a_long_title_never_wraps_the_heading(run, store):
+    from jigsaw_tui.model import new_session
+
+    path = store.create(new_session("A title " * 30, ["Carers"]))
+    _, out, _ = run("lid", path.stem, "--width", "80")
+    first = out.splitlines()[0]
+    assert first.startswith("Carers's lid (0 of 12 pieces) - A title") and len(first) == 80
+    assert first.endswith("…")
 
 
 def test_unknown_group_is_one_clear_line(run, example):
