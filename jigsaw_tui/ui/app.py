@@ -16,18 +16,22 @@ from textual.binding import Binding
 from .. import CREDIT, __version__
 
 HELP_INTRO = (
-    "Every change is saved the moment you make it. Keys shown at the bottom change with\n"
-    "where you are; these are all of them. ctrl+p finds any command by name.\n"
+    "Every change is saved the moment you make it. The keys at the bottom of the screen "
+    "change with where you are; these are all of them. ctrl+p finds any command by name.\n"
 )
 
 
 class JigsawApp(App):
     TITLE = "jigsaw"
+    HELP = (
+        "  ctrl+p                 command palette: every command by name\n"
+        "  ctrl+c                 copy selected text (it does not quit: ctrl+q does)\n"
+    )
     CSS = """
     Screen { background: $surface; }
     """
     BINDINGS = [
-        Binding("ctrl+q", "quit", "quit", show=False, priority=True),
+        Binding("ctrl+q", "quit", "quit (everything is already saved)", show=False, priority=True),
         Binding("f1", "help", "help", key_display="F1"),
         Binding("ctrl+c", "quit_hint", show=False, system=True),
     ]

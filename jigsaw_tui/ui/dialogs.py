@@ -30,7 +30,7 @@ class MessageScreen(ModalScreen[None]):
 
     DEFAULT_CSS = DIALOG_CSS.format(name="MessageScreen") + """
     MessageScreen VerticalScroll { height: auto; max-height: 100%; }
-    MessageScreen > Vertical { height: auto; max-height: 100%; }
+    MessageScreen > Vertical { height: auto; max-height: 100%; overflow: hidden; }
     """
     BINDINGS = [
         Binding("enter,escape,q,f1", "dismiss", "close"),
@@ -47,9 +47,9 @@ class MessageScreen(ModalScreen[None]):
             if self.wide:
                 box.styles.width = 100
             yield Static(Text(self.title_text), classes="title")
+            yield Static(Text("Enter or q: close    up/down, pgup/pgdn: scroll"), classes="hint")
             with VerticalScroll():
                 yield Static(self.body)
-            yield Static(Text("Enter or q: close   up/down/pgup/pgdn: scroll"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
@@ -118,7 +118,7 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
     """A piece's words and its note. ctrl+s saves both; Enter in the words line saves too."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PieceEditor") + """
-    PieceEditor TextArea { height: 8; border: none; padding: 0 1; }
+    PieceEditor TextArea, PieceEditor TextArea:focus { height: 8; border: none; padding: 0 1; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "save", priority=True),

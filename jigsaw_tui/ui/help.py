@@ -15,7 +15,8 @@ from .app import HELP_INTRO
 def _keys(binding: Binding) -> str:
     names = []
     for key in binding.key.split(","):
-        key = key.strip().replace("question_mark", "?")
+        key = key.strip()
+        key = {"question_mark": "?", "plus": "+", "minus": "-", "equals_sign": "="}.get(key, key)
         names.append(key.upper() if len(key) <= 3 and key.startswith("f") else key)
     return " / ".join(names)
 

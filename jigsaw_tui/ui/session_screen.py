@@ -27,7 +27,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 16
 def _stage_bindings() -> list[Binding]:
     bindings = []
     for n, info in enumerate(STAGES):
-        bindings.append(Binding(f"f{n + 2},alt+{n + 1}", f"stage('{info.key}')", info.label,
+        bindings.append(Binding(f"f{n + 2},alt+{n + 1}", f"stage('{info.key}')", f"go to {info.label}",
                                 show=False, priority=True))
     return bindings
 
@@ -64,8 +64,8 @@ class SessionScreen(Screen):
         Binding("ctrl+y", "redo", "redo", priority=True),
         Binding("f1", "app.help", "help", key_display="F1", priority=True),
         Binding("question_mark", "app.help", "help", show=False),
-        Binding("ctrl+s", "save_again", "save", show=False, priority=True),
-        Binding("ctrl+o", "sessions", "sessions", show=False, priority=True),
+        Binding("ctrl+s", "save_again", "save again (if the file was deleted)", show=False, priority=True),
+        Binding("ctrl+o", "sessions", "back to the list of sessions", show=False, priority=True),
     ]
 
     # Textual repaints the whole screen when focus moves; the widgets involved repaint

@@ -32,6 +32,7 @@ class CaptureInput(Input):
 
     def __init__(self, draft_key: str = "", **kwargs):
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("select_on_focus", False)  # a restored draft must not vanish at the next key
         super().__init__(**kwargs)
         self.cursor_blink = False
         self.draft_key = draft_key
@@ -150,6 +151,7 @@ class CaptureColumn(Vertical):
         draft = self.controller.session.draft(self.where)
         if draft:
             self.capture.value = draft.replace("\n", " / ")
+            self.capture.cursor_position = len(self.capture.value)
             self.controller.tell("Your half-typed text from last time is back in the capture line.")
 
     def on_descendant_focus(self) -> None:

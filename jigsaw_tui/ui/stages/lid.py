@@ -266,43 +266,58 @@ class LidStage(Stage):
 
     # -- exports ------------------------------------------------------------------------------
 
-    def export_path(self, fmt: str):
-        """Beside the session file, named after it: easy to find, replaced by the next export."""
-        suffix = {"pdf": ".pdf", "md": ".md", "csv": ".csv"}[fmt]
-        return self.controller.store.path_for(self.controller.ref).with_suffix(suffix)
-
     def export(self, fmt: str, paper: str = "A4") -> None:
-        """Write an export in a worker thread; the notice line says where it went."""
-        session = self.controller.session
-        path = self.export_path(fmt)
-        what = {"pdf": f"PDF ({paper})", "md": "flash report", "csv": "comparison table"}[fmt]
-        self.controller.tell(f"Writing the {what}...")
-        self.run_worker(lambda: self._write(session, fmt, path, paper, what), thread=True,
-                        group="export", exit_on_error=False)
-
-    def _write(self, session, fmt, path, paper, what) -> None:
-        from ...export import ExportError, export
-
-        try:
-            written = export(session, fmt, path, paper)
-            message, severity = f"Wrote the {what}: {written}", "information"
-        except ExportError as error:
-            message, severity = str(error), "error"
-        except Exception as error:  # a bug must not take the session down: say it
-            message, severity = f"Could not write the {what}: {error}", "error"
-        self.app.call_from_thread(self.controller.tell, message, severity)
+        export_session(self, self.controller, fmt, paper)
 
     def commands(self):
         return [
-            ("Export PDF (A4)", "Lids, shared lid, table, actions, blank lid, notes (p)",
-             lambda: self.export("pdf")),
-            ("Export PDF (A3 poster)", "The same, on A3 paper to put on a wall",
-             lambda: self.export("pdf", "A3")),
-            ("Export PDF (US letter)", "The same, on US letter paper", lambda: self.export("pdf", "letter")),
-            ("Export flash report (Markdown)", "Lids as lists, the table, actions: to email",
-             lambda: self.export("md")),
-            ("Export comparison table (CSV)", "For a spreadsheet", lambda: self.export("csv")),
             ("Shared lid", "The themes named by two or more groups (s)", lambda: self.show("shared")),
             ("Blank lid", "A lid for a group to complete by hand (b)", lambda: self.show("blank")),
             ("Next group's lid", "Each group's lid in turn (g)", lambda: self.show_group(1)),
         ]
+
+
+# -- exports, from this stage (p) or from the command palette anywhere in a session ----------
+
+_WHAT = {"pdf": "PDF", "md": "flash report", "csv": "comparison table"}
+
+
+def export_path(controller, fmt: str):
+    """Beside the session file, named after it: easy to find, replaced by the next export."""
+    return controller.store.path_for(controller.ref).with_suffix("." + fmt)
+
+
+def export_session(node, controller, fmt: str, paper: str = "A4") -> None:
+    """Write an export in a worker thread; the notice line says where it went."""
+    session = controller.session
+    path = export_path(controller, fmt)
+    what = f"PDF ({paper})" if fmt == "pdf" else _WHAT[fmt]
+    controller.tell(f"Writing the {what}...")
+
+    def write() -> None:
+        from ...export import ExportError, export
+
+        try:
+            message, severity = f"Wrote the {what}: {export(session, fmt, path, paper)}", "information"
+        except ExportError as error:
+            message, severity = str(error), "error"
+        except Exception as error:  # a bug must not take the session down: say it
+            message, severity = f"Could not write the {what}: {error}", "error"
+        node.app.call_from_thread(controller.tell, message, severity)
+
+    node.run_worker(write, thread=True, group="export", exit_on_error=False)
+
+
+def export_commands(node, controller) -> list:
+    """(title, help, callback) for the command palette."""
+    def go(fmt, paper="A4"):
+        return lambda: export_session(node, controller, fmt, paper)
+
+    return [
+        ("Export PDF (A4)", "Lids, shared lid, table, actions, blank lid, notes; beside the session file",
+         go("pdf")),
+        ("Export PDF (A3 poster)", "The same on A3, to put on a wall", go("pdf", "A3")),
+        ("Export PDF (US letter)", "The same on US letter paper", go("pdf", "letter")),
+        ("Export flash report (Markdown)", "Lids as lists, the table, actions: to email", go("md")),
+        ("Export comparison table (CSV)", "One column per group, for a spreadsheet", go("csv")),
+    ]

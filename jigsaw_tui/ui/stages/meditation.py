@@ -52,6 +52,8 @@ class Line(Widget):
 class Breather(Vertical, can_focus=True):
     """The breathing guide, the timer and their keys. Each second only two short rows change."""
 
+    HELP_TITLE = "Breathing guide and timer (when it has the cursor)"
+
     DEFAULT_CSS = """
     Breather { height: 4; width: 36; padding: 0 1; }
     Breather > Static { height: 2; color: $text-muted; }
