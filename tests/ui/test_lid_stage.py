@@ -161,7 +161,9 @@ def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
 
     async def script(pilot):
         stage = await open_lid(pilot)
-        monkeypatch.setattr(type(stage), "export_path", lambda self, fmt: store.folder / "nowhere" / "x.md")
+        from jigsaw_tui.ui.stages import lid
+
+        monkeypatch.setattr(lid, "export_path", lambda controller, fmt: store.folder / "nowhere" / "x.md")
         stage.export("md")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -210,3 +212,19 @@ def test_snapshot_wide_with_detail_beside_120x40(snap_compare, store, example):
         await keys(pilot, "left", "left")
 
     assert snap_compare(make_app(store, example), terminal_size=(120, 40), run_before=before)
+
+
+def test_the_palette_exports_from_any_stage(store, example):
+    app = make_app(store, example)
+    target = store.folder / f"{example}.md"
+
+    async def script(pilot):
+        await pilot.press("f4")  # Groups, not the Lid stage
+        await pilot.pause()
+        await keys(pilot, "ctrl+p", *"flash report", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"Wrote the flash report: {target}" in notice(app)
+
+    drive(app, script)
+    assert target.read_text(encoding="utf-8").startswith("# Pieces which support effective networks")
