@@ -13,12 +13,16 @@ little; two pieces score on the share of their words they have in common, where 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, Sequence
 
-from .match_words import CONCEPTS, NOT_TYPOS, SPELLINGS, STOP_WORDS, WEAK_WEIGHT, WEAK_WORDS
+from .match_words import (
+    CONCEPTS, FAMILY_ENDINGS, FAMILY_EXTRA, FAMILY_MIN, NOT_FAMILY, NOT_TYPOS, SPELLINGS, STEM_OVERRIDES, STOP_WORDS,
+    WEAK_WEIGHT, WEAK_WORDS,
+)
 from .model import InvalidInput, Piece, Session
 from .ops import AddToTheme, Batch, EditTheme, MatchPieces, MergeThemes, Op
 
@@ -104,7 +108,7 @@ def _open_pairs(session: Session):
     theme_groups = {t.id: {group_of.get(p) for p in t.pieces} for t in session.themes}
 
     def is_open(a: str, b: str) -> bool:
-        if frozenset((a, b)) in dismissed:
+        if dismissed and frozenset((a, b)) in dismissed:
             return False
         theme_a, theme_b = theme_of.get(a), theme_of.get(b)
         if theme_a and theme_b:
@@ -140,6 +144,7 @@ def _each_pieces_best(scored: list[Suggestion], top: int, order: dict[str, int])
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _THRESHOLD = 0.55
 _TYPO_WEIGHT = 0.8
+_FAMILY_WEIGHT = 0.9
 _TITLE_WEIGHT = 0.5  # the session's topic words ("carers" in a carers session) say little
 
 
@@ -214,6 +219,15 @@ def _score(fa: _Features, fb: _Features, typos: set[frozenset[str]]) -> tuple[fl
         used_a |= left_a
         used_b |= left_b
         reasons.append(f"'{words_a}' ~ '{words_b}'")
+    maybe_family = any(isinstance(k, tuple) and k[0] in ("prefix", "root") for k in fa.keys & fb.keys)
+    for stem_a in (fa.weights.keys() - used_a) if maybe_family else ():
+        for stem_b in fb.weights.keys() - used_b:
+            if _family(stem_a, stem_b):
+                got_a += _FAMILY_WEIGHT * fa.weights[stem_a]
+                got_b += _FAMILY_WEIGHT * fb.weights[stem_b]
+                used_a.add(stem_a), used_b.add(stem_b)
+                reasons.append(f"'{fa.surfaces[stem_a]}' ~ '{fb.surfaces[stem_b]}'")
+                break
     for stem_a in (fa.weights.keys() - used_a) if typos else ():
         for stem_b in fb.weights.keys() - used_b:
             pair = frozenset((fa.surfaces[stem_a], fb.surfaces[stem_b]))
@@ -244,8 +258,32 @@ def _normal_words(text: str) -> list[str]:
     return [w.removesuffix("'s").removesuffix("'") for w in _WORD.findall(text)]
 
 
+def _family_keys(stem: str):
+    """Keys two stems of one family always share (see `_family`): cheap to compare."""
+    if len(stem) >= FAMILY_MIN:
+        yield ("prefix", stem[:FAMILY_MIN])
+    if len(stem) >= 4:
+        yield ("root", stem)
+    for ending in FAMILY_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+            yield ("root", stem[: -len(ending)])
+
+
+def _family(a: str, b: str) -> bool:
+    """Two stems of one word family the stemmer left apart ("neighbourli" / "neighbour")."""
+    if a == b or a[:4] != b[:4] or frozenset((a, b)) in NOT_FAMILY:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and long.startswith(short) and long[len(short):] in FAMILY_ENDINGS:
+        return True
+    common = len(os.path.commonprefix((a, b)))
+    return common >= FAMILY_MIN and len(long) - common <= FAMILY_EXTRA
+
+
 @lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
+    if word in STEM_OVERRIDES:
+        return STEM_OVERRIDES[word]
     if word.endswith(("ize", "izes", "izing", "ized", "ization", "izations")):
         word = word.replace("iz", "is")  # British and American spellings meet
     return _stemmer().stemWord(word)
@@ -304,7 +342,8 @@ def _features(text: str, topic: frozenset[str]) -> _Features:
             if old:
                 claimed, span = old[0] | claimed, f"{old[1]} {span}"
             concepts[number] = (claimed, span, closeness)
-    keys = frozenset(weights) | frozenset(concepts)
+    families = frozenset(key for stem in weights for key in _family_keys(stem))
+    keys = frozenset(weights) | frozenset(concepts) | families
     return _Features(weights, surfaces, concepts, sum(weights.values()), keys)
 
 

@@ -113,6 +113,46 @@ FIELDS = {
         [("Safety planning", "Online safety"), ("Safe places to go", "Online safety"),
          ("Crisis support at night", "Bereavement support"), ("Peer mentors", "Training for everyone")],
     ),
+    "primary care": (
+        "Good mental health in primary care",
+        {
+            "Community": ["Being treated as a person", "Seeing the same GP", "Quick access to support",
+                          "Kindness", "Things to do locally", "Help with money", "Peer support"],
+            "GPs": ["Person-centred care", "Continuity of care", "Shorter waiting times", "Compassionate staff",
+                    "Social prescribing", "Time in appointments", "Staff wellbeing"],
+            "HSCP": ["Partnership working", "Joined-up services", "Data sharing", "Workforce wellbeing"],
+        },
+        [("Being treated as a person", "Person-centred care"), ("Seeing the same GP", "Continuity of care"),
+         ("Quick access to support", "Shorter waiting times"), ("Kindness", "Compassionate staff"),
+         ("Things to do locally", "Social prescribing"), ("Staff wellbeing", "Workforce wellbeing")],
+        [("Quick access to support", "Time in appointments"), ("Peer support", "Partnership working"),
+         ("Help with money", "Data sharing")],
+    ),
+    "young people": (
+        "A good place to grow up",
+        {
+            "Young people": ["Places to hang out", "Being taken seriously", "Cheap bus fares",
+                             "Jobs for young people", "Feeling safe in the street", "Sports clubs"],
+            "Parents": ["Youth clubs", "Young people's voices heard", "Affordable transport",
+                        "Apprenticeships", "Street lighting", "Activities in holidays"],
+        },
+        [("Places to hang out", "Youth clubs"), ("Being taken seriously", "Young people's voices heard"),
+         ("Cheap bus fares", "Affordable transport"), ("Jobs for young people", "Apprenticeships")],
+        [("Jobs for young people", "Young people's voices heard"), ("Sports clubs", "Youth clubs")],
+    ),
+    "work": (
+        "Wellbeing at work",
+        {
+            "Staff": ["Manageable workload", "Flexible hours", "Supportive manager", "Time to rest",
+                      "Recognition", "Career progression"],
+            "Managers": ["Realistic targets", "Hybrid working", "Good line management", "Proper breaks",
+                         "Thank you culture", "Development opportunities", "Mental health first aiders"],
+        },
+        [("Manageable workload", "Realistic targets"), ("Flexible hours", "Hybrid working"),
+         ("Supportive manager", "Good line management"), ("Time to rest", "Proper breaks"),
+         ("Recognition", "Thank you culture"), ("Career progression", "Development opportunities")],
+        [("Time to rest", "Realistic targets"), ("Supportive manager", "Mental health first aiders")],
+    ),
 }
 
 
@@ -361,3 +401,11 @@ def test_match_op_makes_joins_and_merges_themes():
     assert len(merged.themes) == 1 and len(merged.themes[0].pieces) == 5
     with pytest.raises(matching.InvalidInput):
         match_op(session, [ids["Trust"], ids["Safety"]])  # together already
+
+
+def test_word_families_the_stemmer_leaves_apart():
+    assert score("Care", "Help at diagnosis", "Diagnostic support").reason == "'diagnosis' ~ 'diagnostic'"
+    assert score("Water", "Fix leaks", "Leakage").reason == "'leaks' ~ 'leakage'"
+    assert score("Town", "Good neighbours", "Neighbourliness").score >= matching.WordScorer.threshold
+    assert score("Town", "Community", "Communication") is None
+    assert score("Town", "Information", "Informal chats") is None
