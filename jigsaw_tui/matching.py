@@ -166,11 +166,11 @@ class WordScorer:
 
     def score_pairs(self, session, pairs):
         features: dict[str, _Features] = {}
-        topic = _topic_stems(session.title)
+        topic = _topic(session.title)
 
         def feats(piece: Piece) -> _Features:
             if piece.id not in features:
-                features[piece.id] = _features(piece.text, topic)
+                features[piece.id] = _features(piece.text, *topic)
             return features[piece.id]
 
         typos = _typo_pairs({s for a, b in pairs for p in (a, b) for s in feats(p).surfaces.values()})
@@ -310,12 +310,15 @@ def _concept_patterns() -> dict[str, list[tuple[tuple[str, ...], int, float]]]:
     return index
 
 
-def _topic_stems(title: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _normal_words(title) if w not in STOP_WORDS)
+def _topic(title: str) -> tuple[frozenset[str], frozenset[int]]:
+    """The session's topic: its title's words and near meanings, which say little about a
+    pair ("carers" in a session on carers, "home" in one on homelessness)."""
+    stems = frozenset(_stem(w) for w in _normal_words(title) if w not in STOP_WORDS)
+    return stems, frozenset(_features(title, frozenset(), frozenset()).concepts)
 
 
 @lru_cache(maxsize=8192)
-def _features(text: str, topic: frozenset[str]) -> _Features:
+def _features(text: str, topic: frozenset[str], topic_concepts: frozenset[int]) -> _Features:
     words = _normal_words(text)
     stems = [_stem(w) for w in words]
     weights: dict[str, float] = {}
@@ -341,7 +344,7 @@ def _features(text: str, topic: frozenset[str]) -> _Features:
             span = " ".join(words[start:start + len(pattern)])
             if old:
                 claimed, span = old[0] | claimed, f"{old[1]} {span}"
-            concepts[number] = (claimed, span, closeness)
+            concepts[number] = (claimed, span, closeness * (_TITLE_WEIGHT if number in topic_concepts else 1.0))
     families = frozenset(key for stem in weights for key in _family_keys(stem))
     keys = frozenset(weights) | frozenset(concepts) | families
     return _Features(weights, surfaces, concepts, sum(weights.values()), keys)

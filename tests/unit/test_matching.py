@@ -153,6 +153,32 @@ FIELDS = {
          ("Recognition", "Thank you culture"), ("Career progression", "Development opportunities")],
         [("Time to rest", "Realistic targets"), ("Supportive manager", "Mental health first aiders")],
     ),
+    "homelessness": (
+        "Ending homelessness",
+        {
+            "Lived experience": ["A home of my own", "Being believed", "One key worker", "Help with addiction",
+                                 "Support that doesn't end when I get a flat"],
+            "Housing officers": ["Housing First", "Trauma-informed services", "Consistent caseworker",
+                                 "Drug and alcohol services", "Ending temporary accommodation",
+                                 "Tenancy sustainment"],
+        },
+        [("One key worker", "Consistent caseworker"), ("Help with addiction", "Drug and alcohol services")],
+        # housing is this session's topic: "home" ~ "tenancy" says little here
+        [("A home of my own", "Tenancy sustainment"), ("A home of my own", "Ending temporary accommodation"),
+         ("Support that doesn't end when I get a flat", "Housing First")],
+    ),
+    "neighbourhoods": (
+        "Safer neighbourhoods",
+        {
+            "Residents": ["Police we know by name", "Street lights fixed", "Quick response when we call",
+                          "Things for teenagers to do", "Clean streets"],
+            "Police": ["Community policing", "Better lighting", "Faster response times", "Youth diversion",
+                       "Litter and fly-tipping"],
+        },
+        [("Street lights fixed", "Better lighting"), ("Quick response when we call", "Faster response times"),
+         ("Things for teenagers to do", "Youth diversion"), ("Clean streets", "Litter and fly-tipping")],
+        [("Police we know by name", "Better lighting"), ("Street lights fixed", "Community policing")],
+    ),
 }
 
 
