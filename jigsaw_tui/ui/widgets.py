@@ -56,6 +56,7 @@ class ItemList(OptionList):
     DEFAULT_CSS = """
     ItemList { height: 1fr; border: none; padding: 0; background: $surface; }
     ItemList:focus { border: none; }
+    ItemList:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
     BINDINGS = [
         Binding("enter,e", "item('edit')", "edit", key_display="e"),
@@ -80,13 +81,18 @@ class ItemList(OptionList):
         super().action_cursor_down()
 
 
-def number_label(n: int, text: str, extra: str = "") -> Text:
-    """'  3. text' with text taken literally (never markup)."""
-    label = Text(f"{n:>2}. ")
-    label.append(text)
+def number_label(n: int, text: str, extra: str = ""):
+    """' 3. text' with text taken literally (never markup); wrapped lines hang under the text."""
+    from rich.table import Table
+
+    label = Text(text)
     if extra:
         label.append(extra, "dim")
-    return label
+    grid = Table.grid(padding=0)
+    grid.add_column(width=4, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(f"{n:>2}. "), label)
+    return grid
 
 
 class CaptureColumn(Vertical):

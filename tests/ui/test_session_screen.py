@@ -8,7 +8,7 @@ from jigsaw_tui.ui.dialogs import MessageScreen
 from jigsaw_tui.ui.session_screen import SessionScreen, StageBar
 from jigsaw_tui.ui.stages.groups import PieceColumn
 
-from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, notice, pilot
+from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, notice, pilot, plain
 
 
 def capture(app, group_id=GROUP_ONE):
@@ -70,7 +70,7 @@ async def test_a_change_on_disk_shows_without_touching_typed_text(store):
         app.screen.controller.poll()
         await pilot.pause()
         column = next(c for c in app.screen.query(PieceColumn) if c.where == GROUP_ONE)
-        labels = [str(o.prompt) for o in column.items.options]
+        labels = [plain(o.prompt) for o in column.items.options]
         assert labels[-1].endswith("Added from the shell")
         assert capture(app).value == "still typing"
 
@@ -207,3 +207,17 @@ async def test_ctrl_c_does_not_quit_and_says_how(store):
         await pilot.pause()
         assert app.is_running
         assert "ctrl+q" in notice(app)
+
+
+@pilot
+async def test_palette_exports_beside_the_session_file(store):
+    from jigsaw_tui.ui.commands import export_now
+
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        export_now(app.screen, "md")
+        await pilot.pause()
+        written = store.folder / f"{NAME}.md"
+        assert written.exists() and "COPE Scotland" in written.read_text()
+        assert str(written) in notice(app)

@@ -53,3 +53,12 @@ def pilot(fn):
         return asyncio.run(fn(*args, **kwargs))
 
     return run
+
+
+def plain(renderable, width: int = 200) -> str:
+    """A Rich renderable (an option's prompt) as the plain text a person would read."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))
+    console.print(renderable)
+    return console.export_text().rstrip()
