@@ -277,3 +277,18 @@ def test_changes_made_on_another_stage_show_when_coming_back(store, example):
         assert [(s.a, s.b) for s in stage.suggestions] == [("pbias2", "p7ckwu")]
 
     drive(app, script)
+
+
+def test_a_session_without_groups_says_what_to_do(store):
+    from jigsaw_tui.model import new_session
+
+    store.create(new_session("Empty"), name="empty")
+    app = make_app(store, "empty")
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        assert "add a second group first" in str(stage.query_one("#head").render())
+        await keys(pilot, "y", "s", "t", "t", "right_square_bracket")  # nothing breaks
+        assert store.load("empty").themes == ()
+
+    drive(app, script)

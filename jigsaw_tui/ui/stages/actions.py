@@ -47,6 +47,10 @@ class ActionList(ItemList):
 class ActionColumn(CaptureColumn):
     """One shared theme (or the stand-alone actions): its actions and the line to add one."""
 
+    DEFAULT_CSS = """
+    ActionColumn > .heading { height: auto; max-height: 3; }
+    """
+
     HELP_TITLE = "Typing an action"
     HELP = (
         "  what ; who ; by when  Enter saves it (who and when can be left out)\n"
@@ -76,6 +80,9 @@ class ActionColumn(CaptureColumn):
             heading.append(f"  ({groups_label(len(session.theme_groups(theme)), len(session.groups))})")
         count = f"{len(actions)} action" + ("" if len(actions) == 1 else "s")
         heading.append(f"  {count}, {done} done" if actions else "  no actions yet")
+        if self.where != STANDALONE:  # the groups' own words, to keep the theme in mind
+            members = (session.find_piece(p) for p in session.theme(self.where).pieces)
+            heading.append("\n" + " / ".join(f"{g.name}: {p.text}" for g, p in members), "dim")
         return heading
 
     def labels(self, session) -> list[Text]:

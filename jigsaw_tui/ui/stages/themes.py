@@ -103,6 +103,7 @@ class ThemesStage(Stage):
     ThemesStage.-table > #columns { display: none; }
     ThemesStage.-table > #table { display: block; }
     ThemesStage.-table > ThemeList { display: none; }
+    ThemesStage.-ascii > ThemeList, ThemesStage.-ascii > ThemeList:focus { border-top: ascii $primary; }
     """
     BINDINGS = [  # in the footer's order: what a facilitator needs most comes first
         Binding("y", "accept", "accept"),
@@ -147,6 +148,7 @@ class ThemesStage(Stage):
         yield Static(id="suggestion")
 
     def on_mount(self) -> None:
+        self.set_class(self.controller.ascii_only, "-ascii")
         self.session_changed(self.controller.session)
 
     def on_show(self) -> None:
@@ -495,10 +497,10 @@ class ThemesStage(Stage):
 
     def focus_first(self) -> None:
         widget = self.first_focus()
-        if widget is None:
-            self.call_after_refresh(self.focus_first)  # the columns are still mounting
-        else:
+        if widget is not None:
             widget.focus()
+        elif self.controller.session.groups:
+            self.call_after_refresh(self.focus_first)  # the columns are still mounting
 
     def commands(self):
         return [
