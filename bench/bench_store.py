@@ -40,21 +40,25 @@ def typing_ops(session, count: int):
             yield lambda s, g=group, n=n: AddPiece(g.id, f"Time to talk {n}")
 
 
-def time_apply(store: Store, name: str, count: int) -> list[float]:
-    """Seconds for each `Store.apply` (read latest, apply, check, write atomically, inverse)."""
+def time_apply(store: Store, name: str, count: int, references=()) -> tuple[list[float], list[list[float]]]:
+    """Seconds for each `Store.apply` (read latest, apply, check, write atomically, inverse).
+
+    Each reference (a function of no arguments) is timed right after each op, so a busy
+    moment on the machine lands on the op and its references alike.
+    """
     session = store.load(name)
-    samples = []
+    samples: list[float] = []
+    ref_samples: list[list[float]] = [[] for _ in references]
     for make_op in typing_ops(session, count):
         op = make_op(session)
         start = time.perf_counter()
         session, _undo = store.apply(name, op)
         samples.append(time.perf_counter() - start)
-    return samples
-
-
-def time_toml_roundtrip(path: Path, count: int) -> list[float]:
-    text = path.read_text("utf-8")
-    return time_calls(lambda: tomli_w.dumps(tomllib.loads(text), multiline_strings=True), count)
+        for reference, out in zip(references, ref_samples):
+            start = time.perf_counter()
+            reference()
+            out.append(time.perf_counter() - start)
+    return samples, ref_samples
 
 
 def durable_write(folder: Path, data: bytes) -> None:
@@ -71,10 +75,6 @@ def durable_write(folder: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
-def time_durable_write(folder: Path, data: bytes, count: int) -> list[float]:
-    return time_calls(lambda: durable_write(folder, data), count)
-
-
 def parse_folder(folder: Path) -> int:
     """Reference for listing: read and parse every file, no checks, no model."""
     return sum(len(tomllib.loads(p.read_text("utf-8"))) for p in folder.glob("*.toml"))
@@ -83,9 +83,10 @@ def parse_folder(folder: Path) -> int:
 def run(work: Path, apply_count: int = 300, list_files: int = 500, list_repeat: int = 5) -> list[Figure]:
     store = make_store(work / "store")
     path = store.path_for("large")
-    apply_s = time_apply(store, "large", apply_count)
-    toml_s = time_toml_roundtrip(path, apply_count)
-    write_s = time_durable_write(store.folder, path.read_bytes(), apply_count)
+    text, data = path.read_text("utf-8"), path.read_bytes()
+    roundtrip = lambda: tomli_w.dumps(tomllib.loads(text), multiline_strings=True)
+    write = lambda: durable_write(store.folder, data)
+    apply_s, (toml_s, write_s) = time_apply(store, "large", apply_count, (roundtrip, write))
 
     figures = []
     for label, fraction, limit in (("p50", 0.50, None), ("p95", 0.95, 10.0)):

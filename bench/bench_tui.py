@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from bench.common import ROOT, Figure, child_env, median
-from bench.ptyterm import PtyApp, rows_drawn
+from bench.ptyterm import PtyApp, output_parts, rows_drawn
 
 GROUP = "TUI (issue 3)"
 PIECE = "Trust and time to talk"  # typed a key at a time; not in the bench session
@@ -58,6 +58,7 @@ class Run:
     full_repaint: int | None = None
     stage_switch: int | None = None
     stage_rows: int | None = None
+    stage_parts: dict[str, int] = field(default_factory=dict)  # where a stage switch's bytes go
     meditation_bps: float | None = None
     rss_mb: float | None = None
     problems: list[str] = field(default_factory=list)
@@ -153,6 +154,7 @@ def measure_full(driver: Driver, idle_seconds: float) -> Run:
             if reach(app, driver.stage_switch, driver.stage_ready, "another stage", run):
                 drawn = app.record()
                 run.stage_switch, run.stage_rows = len(drawn), len(rows_drawn(drawn))
+                run.stage_parts = output_parts(drawn)
         app.resize(79, 24)
         app.settle()
         before = app.bytes_out
@@ -286,11 +288,13 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
         note="reference: the minimal app idle (its blinking cursor)")
     j_repaint = _median_of(jigsaw["full"], "full_repaint")
     j_rows = _median_of(jigsaw["full"], "stage_rows")
+    parts = next((r.stage_parts for r in jigsaw["full"] if r.stage_parts), {})
+    parts_note = "; bytes: " + ", ".join(f"{what} {n:,}" for what, n in parts.items()) if parts else ""
     add("one stage switch (Groups -> Views)", "B", _median_of(jigsaw["full"], "stage_switch"),
         _median_of(minimal["full"], "full_repaint"), "<= one full repaint (~7.7 KB)", max_value=7700,
         runs=jigsaw["full"],
         note=f"redraws {j_rows:.0f} of 24 rows; reference: a full repaint of the minimal app; "
-             f"jigsaw's own full repaint: {j_repaint:,.0f} B" if j_repaint and j_rows is not None else "")
+             f"jigsaw's own full repaint: {j_repaint:,.0f} B{parts_note}" if j_repaint and j_rows is not None else "")
     add("peak memory (RSS)", "MB", _median_of(jigsaw["full"], "rss_mb"), _median_of(minimal["full"], "rss_mb"),
         "<= 1.3x minimal app", max_ratio=1.3, runs=jigsaw["full"])
     return figures

@@ -49,6 +49,19 @@ def rows_drawn(output: bytes) -> list[int]:
     return sorted({int(match.group(1)) for match in _CURSOR_TO.finditer(output)})
 
 
+_SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+_OTHER_ESCAPE = re.compile(rb"\x1b\[[0-9;?$]*[A-Za-z]|\x1b[^\[]")
+
+
+def output_parts(output: bytes) -> dict[str, int]:
+    """Where the bytes go: colour/style changes, other escapes (cursor moves), text, blanks."""
+    sgr = sum(len(m) for m in _SGR.findall(output))
+    without_sgr = _SGR.sub(b"", output)
+    escapes = sum(len(m) for m in _OTHER_ESCAPE.findall(without_sgr))
+    text = _OTHER_ESCAPE.sub(b"", without_sgr)
+    return {"style": sgr, "escapes": escapes, "text": len(text) - text.count(b" "), "spaces": text.count(b" ")}
+
+
 class _AnsweringScreen(pyte.Screen):
     """Answers terminal queries (device attributes, cursor position) as a terminal would."""
 
