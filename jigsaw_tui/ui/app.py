@@ -117,7 +117,7 @@ class JigsawApp(App):
         self.exit(0)
 
     def screen_notice(self, message: str, severity: str = "information") -> None:
-        from .dialogs import Notice
+        from .widgets import Notice
 
         found = self.screen.query(Notice)
         if found:

@@ -161,19 +161,3 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class Notice(Static):
-    """The one-line notice above the footer: the last thing worth saying, with its kind in words."""
-
-    DEFAULT_CSS = """
-    Notice { height: 1; padding: 0 1; }
-    Notice.-warning { text-style: bold; }
-    Notice.-error { text-style: bold reverse; }
-    """
-
-    def say(self, message: str, severity: str = "information") -> None:
-        prefix = {"warning": "! ", "error": "!! "}.get(severity, "")
-        self.set_class(severity == "warning", "-warning")
-        self.set_class(severity == "error", "-error")
-        self.update(Text(prefix + message, no_wrap=True, overflow="ellipsis"))

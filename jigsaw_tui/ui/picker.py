@@ -10,8 +10,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .dialogs import DIALOG_CSS, ConfirmScreen, Notice
-from .widgets import CaptureInput
+from .dialogs import DIALOG_CSS, ConfirmScreen
+from .widgets import CaptureInput, Notice
 
 
 def entry_label(entry) -> Text:

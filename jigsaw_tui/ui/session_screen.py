@@ -16,7 +16,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from .dialogs import Notice
+from .widgets import Notice
 from .stages import STAGES, Stage, stage_class
 
 DRAFT_DELAY_SECONDS = 2.0

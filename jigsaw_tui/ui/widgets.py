@@ -81,18 +81,36 @@ class ItemList(OptionList):
         super().action_cursor_down()
 
 
-def number_label(n: int, text: str, extra: str = ""):
+def number_label(n: int, text: str, extra: str = "") -> "Hanging":
     """' 3. text' with text taken literally (never markup); wrapped lines hang under the text."""
-    from rich.table import Table
-
     label = Text(text)
     if extra:
         label.append(extra, "dim")
-    grid = Table.grid(padding=0)
-    grid.add_column(width=4, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(f"{n:>2}. "), label)
-    return grid
+    return Hanging(f"{n:>2}. ", label)
+
+
+class Hanging:
+    """A numbered line whose wrapped lines hang under the text (lighter than a Rich Table)."""
+
+    def __init__(self, prefix: str, text: Text):
+        self.prefix = prefix
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.prefix + self.text.plain
+
+    def __rich_console__(self, console, options):
+        indent = len(self.prefix)
+        lines = self.text.wrap(console, max(1, options.max_width - indent))
+        for n, line in enumerate(lines):
+            row = Text(self.prefix if n == 0 else " " * indent, end="\n")
+            row.append_text(line)
+            yield row
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement(len(self.prefix) + 1, len(self.prefix) + self.text.cell_len)
 
 
 class CaptureColumn(Vertical):
@@ -297,3 +315,19 @@ class CaptureColumn(Vertical):
     def back_to_capture(self, event: ItemList.LeaveDown) -> None:
         event.stop()
         self.capture.focus()
+
+
+class Notice(Static):
+    """The one-line notice above the footer: the last thing worth saying, with its kind in words."""
+
+    DEFAULT_CSS = """
+    Notice { height: 1; padding: 0 1; }
+    Notice.-warning { text-style: bold; }
+    Notice.-error { text-style: bold reverse; }
+    """
+
+    def say(self, message: str, severity: str = "information") -> None:
+        prefix = {"warning": "! ", "error": "!! "}.get(severity, "")
+        self.set_class(severity == "warning", "-warning")
+        self.set_class(severity == "error", "-error")
+        self.update(Text(prefix + message, no_wrap=True, overflow="ellipsis"))

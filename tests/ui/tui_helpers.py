@@ -27,7 +27,7 @@ def make_app(store, session: str | None = NAME, **kwargs) -> JigsawApp:
 
 
 def notice(app) -> str:
-    from jigsaw_tui.ui.dialogs import Notice
+    from jigsaw_tui.ui.widgets import Notice
 
     return str(app.screen.query_one(Notice).render())
 
