@@ -50,3 +50,12 @@ def test_runs_combine_to_the_median_figure():
     (combined,) = combine_runs(runs)
     assert combined.value == 7.0 and combined.refs == [("r", 2.0)]
     assert combined.met is True and "3 runs" in combined.note
+
+
+def test_terminal_output_is_split_into_rows_and_parts():
+    from bench.ptyterm import key, output_parts, rows_drawn
+
+    output = b"\x1b[22;3H\x1b[38;5;253mab c\x1b[0m\x1b[2;1H  "
+    assert rows_drawn(output) == [2, 22]
+    assert output_parts(output) == {"style": 15, "escapes": 13, "text": 3, "spaces": 3}
+    assert key("ctrl+q") == b"\x11" and key("f3") == b"\x1bOR" and key("x") == b"x"
