@@ -52,7 +52,7 @@ class StageBar(Static):
             line.append(title if len(title) <= room else title[: room - 3] + "...", "bold")
             line.append("  ")
         line.append_text(bar)
-        self.update(line)
+        self.update(line, layout=False)  # always one row: no layout pass, no extra repaint
 
 
 class SessionScreen(Screen):

@@ -69,6 +69,15 @@ class ItemList(OptionList):
     class LeaveDown(Message):
         pass
 
+    _wrapped_width = -1
+
+    def _on_resize(self) -> None:
+        # Shown again at the same width (a stage switch): the wrapped lines are still right,
+        # so do not redraw the whole list a second time.
+        if self.size.width != self._wrapped_width:
+            self._wrapped_width = self.size.width
+            super()._on_resize()
+
     def action_item(self, what: str) -> None:
         column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
         if column is not None:
@@ -190,7 +199,7 @@ class CaptureColumn(Vertical):
         a class change restyles the whole column and sends it again)."""
         if current != self.current and self.query(".heading"):
             self.current = current
-            self.query_one(".heading", Static).update(self._heading(self.controller.session))
+            self.query_one(".heading", Static).update(self._heading(self.controller.session), layout=False)
 
     def _heading(self, session) -> Text:
         text = self.heading(session)
