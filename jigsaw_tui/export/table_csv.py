@@ -1,4 +1,5 @@
-"""The comparison table as CSV: a Theme column, then one column per group.
+"""The comparison table as CSV: a Theme column, then one column per group; after a
+blank row, the credit to COPE Scotland.
 
 Named table_csv (not csv) so it never shadows the standard library's csv module.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .. import CREDIT
 from ..compare import comparison_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -27,4 +29,6 @@ def comparison_csv(session) -> str:
         if row.theme is not None:
             theme = row.theme.name + (" (overlap)" if row.theme.kind == "overlap" else "")
         writer.writerow([safe_cell(theme)] + [safe_cell(t) for t in row.texts()])
+    writer.writerow([])
+    writer.writerow([CREDIT])  # every export credits COPE Scotland: last, apart from the table
     return out.getvalue()

@@ -134,8 +134,9 @@ def test_csv_is_the_comparison_table(store, example):
     assert rows[0] == ["Theme", "Group one", "Group two"]
     assert rows[2] == ["Shared purpose", "Shared purpose", "Common goal"]
     assert rows[4] == ["Trust and psychological safety (overlap)", "Trust", "Psychological Safety"]
-    assert rows[-1] == ["", "", "Include Lived experience at all levels"]
-    assert len(rows) == 1 + 4 + (8 - 4) + (11 - 4)  # heading, themes, each group's unmatched
+    assert rows[-3] == ["", "", "Include Lived experience at all levels"]
+    assert rows[-2:] == [[], [CREDIT]]
+    assert len(rows) == 1 + 4 + (8 - 4) + (11 - 4) + 2  # heading, themes, each group's unmatched, credit
 
 
 def test_csv_never_starts_a_formula():
