@@ -73,12 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the PDF lids, the Markdown flash report, the CSV table or JSON")
     p.add_argument("session")
-    p.add_argument("--pdf", metavar="FILE", help="lids, shared lid, table, actions, blank lid, instructions")
+    p.add_argument("--pdf", nargs="?", const="", metavar="FILE",
+                   help="lids, shared lid, table, actions, blank lid, instructions "
+                   "(no FILE: beside the session file, as the app writes it)")
     p.add_argument("--paper", default="A4", type=_paper, metavar="A4|A3|letter",
                    help="paper size for the PDF, landscape (default A4; A3 for a poster)")
-    p.add_argument("--md", metavar="FILE", help="the flash report in Markdown ('-' for the screen)")
-    p.add_argument("--csv", metavar="FILE", help="the comparison table as CSV ('-' for the screen)")
-    p.add_argument("--json", metavar="FILE", help="the whole session as JSON, as in show --json")
+    p.add_argument("--md", nargs="?", const="", metavar="FILE",
+                   help="the flash report in Markdown ('-' for the screen)")
+    p.add_argument("--csv", nargs="?", const="", metavar="FILE",
+                   help="the comparison table as CSV ('-' for the screen)")
+    p.add_argument("--json", nargs="?", const="", metavar="FILE",
+                   help="the whole session as JSON, as in show --json")
 
     from .cli_matching import add_parsers as add_matching_parsers  # argparse only: cheap
 
@@ -283,7 +288,7 @@ def cmd_export(args, store: Store) -> int:
     """Write one or more exports; '-' sends text formats to standard output."""
     from .export import ExportError, export, render
 
-    wanted = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "md", "csv", "json") if getattr(args, fmt)]
+    wanted = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "md", "csv", "json") if getattr(args, fmt) is not None]
     if not wanted:
         raise UsageError("say what to write: --pdf FILE, --md FILE, --csv FILE or --json FILE")
     session = store.load(args.session)
@@ -296,6 +301,7 @@ def cmd_export(args, store: Store) -> int:
                 sys.stdout.buffer.write(render(session, fmt, args.paper))
                 sys.stdout.buffer.flush()
             else:
+                path = path or store.path_for(args.session).with_suffix("." + fmt)  # beside the session
                 print(f"Wrote {export(session, fmt, path, args.paper)}")
     except ExportError as error:
         print(f"jigsaw: {error}", file=sys.stderr)

@@ -175,6 +175,12 @@ def test_export_command(tmp_path, store, example, capsys):
     assert code == 1 and err.count("\n") == 1 and "cannot write" in err
     code = main(["--sessions-dir", str(store.folder), "export", example])
     assert code == 2
+    capsys.readouterr()
+    code = main(["--sessions-dir", str(store.folder), "export", example, "--pdf", "--csv"])
+    out, _ = capsys.readouterr()
+    beside = store.folder / f"{example}.pdf"
+    assert code == 0 and out.splitlines() == [f"Wrote {beside}", f"Wrote {beside.with_suffix('.csv')}"]
+    assert beside.read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("module,allowed", [
