@@ -96,15 +96,18 @@ class ColumnsStage(Stage):
     def compose(self):
         session = self.controller.session
         keys = self.keys(session)
-        self.current_key = keys[0] if keys else ""
+        drafted = [k for k in keys if session.draft(k)]  # reopen where typing was cut off
+        self.current_key = (drafted or keys or [""])[0]
         empty = EmptyNote(Text(self.empty_text), classes="empty")
         empty.display = not keys
         yield empty
         fit = self.columns_that_fit()
+        at = keys.index(self.current_key) if self.current_key in keys else 0
+        start = max(0, min(at - fit // 2, len(keys) - fit))
         with Horizontal():
             for n, key in enumerate(keys):
                 column = self.make_column(key)
-                column.display = n < fit
+                column.display = start <= n < start + fit
                 yield column
 
     def on_mount(self) -> None:

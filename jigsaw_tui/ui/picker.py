@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -35,7 +35,9 @@ def entry_label(entry) -> Text:
 class PickerScreen(Screen):
     DEFAULT_CSS = """
     PickerScreen #picker-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
-    PickerScreen #filter { margin: 0 0 1 0; }
+    PickerScreen #filter-row { height: 1; margin: 0 0 1 0; }
+    PickerScreen #filter-prompt { width: auto; padding: 0 0 0 1; text-style: bold; }
+    PickerScreen #filter { width: 1fr; max-width: 64; padding: 0; }
     PickerScreen OptionList { height: 1fr; border: none; padding: 0; }
     """
     BINDINGS = [
@@ -55,7 +57,9 @@ class PickerScreen(Screen):
 
     def compose(self):
         yield Static(Text("Jigsaw sessions: type to filter, Enter opens"), id="picker-title")
-        yield CaptureInput(id="filter", placeholder="filter by title, group or name")
+        with Horizontal(id="filter-row"):
+            yield Static(Text("find> "), id="filter-prompt")
+            yield CaptureInput(id="filter", placeholder="type part of a title, group or file name")
         yield OptionList(id="sessions")
         yield Notice(id="notice")
         yield Footer(compact=True)
