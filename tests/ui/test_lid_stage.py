@@ -228,3 +228,30 @@ def test_the_palette_exports_from_any_stage(store, example):
 
     drive(app, script)
     assert target.read_text(encoding="utf-8").startswith("# Pieces which support effective networks")
+
+
+def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
+    from jigsaw_tui.lid import layout_text_lid
+    from jigsaw_tui.model import new_session
+
+    session = new_session("Pieces which support effective networks", ["Group one"])
+    labels = [f"Piece {i:2} has a label of forty characters" for i in range(12)]
+    for text in labels:
+        session = AddPiece(session.groups[0].id, text).apply(session)
+    path = store.create(session)
+    app = make_app(store, path.stem)
+
+    async def script(pilot):
+        await open_lid(pilot)
+        view = app.screen.query_one(LidView)
+        width, height = view.size
+        assert width == 80 and height >= 16  # bar, heading, detail, notice, footer take the rest
+        layout = layout_text_lid(width, height, "Group one", labels)
+        assert layout.mode == "circle" and layout.truncated == 0
+        rows = [line.text for line in view.render_lines(view.size.region)]
+        for box in layout.boxes:  # each label whole, on one or two lines, where the layout put it
+            assert " ".join(box.lines) == " ".join(labels[box.index].split())
+            for n, line in enumerate(box.lines):
+                assert line in rows[box.y + n]
+
+    drive(app, script)
