@@ -434,11 +434,12 @@ def _outline(layout: TextLayout, n: int, ascii_only: bool) -> dict:
         if not (0 <= x < layout.width and 0 <= y < layout.height):
             continue
         if ascii_only:
-            if part == "ring":  # draw along the tangent
+            if part == "ring":  # draw along the tangent; softer corners: . at the top, ' below
                 tx, ty = -(y - layout.cy) * layout.rx / layout.ry, (x - layout.cx) * layout.ry / layout.rx
+                mark = _ascii_stroke(tx, ty * ASPECT, upper=y < layout.cy)
             else:  # a spoke: draw along the radius
-                tx, ty = x - layout.cx, y - layout.cy
-            cells.setdefault((int(x), int(y)), _ascii_stroke(tx, ty * ASPECT))
+                mark = _ascii_stroke(x - layout.cx, (y - layout.cy) * ASPECT)
+            cells.setdefault((int(x), int(y)), mark)
         else:
             dx, dy = int(x * 2), int(y * 4)
             cell = (dx // 2, dy // 4)
@@ -487,13 +488,17 @@ def draw_circle(layout: TextLayout, slots, selected=None, ascii_only=False) -> d
     return {cell: chr(0x2800 + bits) for cell, bits in cells.items()}
 
 
-def _ascii_stroke(dx: float, dy: float) -> str:
+def _ascii_stroke(dx: float, dy: float, upper: bool | None = None) -> str:
+    """The ASCII character closest to a line going (dx, dy) on screen. On a ring
+    (`upper` given) the shallow bends are drawn with . and ' as ASCII art does."""
     slope = math.degrees(math.atan2(-dy, dx)) % 180
-    if slope < 22.5 or slope >= 157.5:
+    if slope < 15 or slope >= 165:
         return "-"
-    if slope < 67.5:
+    if upper is not None and (slope < 35 or slope >= 145):
+        return "." if upper else "'"
+    if slope < 70:
         return "/"
-    if slope < 112.5:
+    if slope < 110:
         return "|"
     return "\\"
 
