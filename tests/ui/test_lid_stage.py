@@ -255,3 +255,21 @@ def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
                 assert line in rows[box.y + n]
 
     drive(app, script)
+
+
+def test_empty_group_and_no_themes_say_where_to_go(store):
+    from jigsaw_tui.model import new_session
+
+    path = store.create(new_session("New", ["Carers", "GPs"]))
+    app = make_app(store, path.stem)
+
+    async def script(pilot):
+        stage = await open_lid(pilot)
+        assert stage.which == "group" and stage.selected is None
+        assert "No pieces yet" in detail(app)
+        await keys(pilot, "right", "enter")
+        assert stage.selected is None and "Nothing to edit" in notice(app)
+        await keys(pilot, "s")
+        assert stage.content.labels == () and "No themes yet" in detail(app)
+
+    drive(app, script)

@@ -232,8 +232,12 @@ class LidStage(Stage):
 
     def edit(self) -> None:
         session = self.controller.session
-        if self.which == "blank" or self.selected is None:
-            self.controller.tell("Nothing to edit here: choose a group's lid with g.")
+        if self.which == "blank":
+            self.controller.tell("Nothing to edit on a blank lid: g shows a group's lid.")
+            return
+        if self.selected is None:
+            where = "match pieces in Themes (F5)" if self.which == "shared" else "add them in Groups (F4)"
+            self.controller.tell(f"Nothing to edit yet: {where}.")
             return
         item_id = self.content.ids[self.selected]
         if self.which == "shared":
