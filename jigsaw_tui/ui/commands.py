@@ -31,7 +31,7 @@ def commands_for(app, screen):
 
     if isinstance(screen, SessionScreen):
         for n, info in enumerate(STAGES):
-            yield SystemCommand(f"Go to {info.label}", f"Stage {n + 1} (F{n + 2} or alt+{n + 1})",
+            yield SystemCommand(f"Go to {info.label}", f"Stage {n + 1} (F{n + 2})",
                                 lambda key=info.key: screen.run_action(f"stage('{key}')"))
         yield SystemCommand("Undo", "Undo the last change (ctrl+z)", screen.action_undo)
         yield SystemCommand("Redo", "Redo what was undone (ctrl+y)", screen.action_redo)

@@ -25,11 +25,10 @@ MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
 def _stage_bindings() -> list[Binding]:
-    bindings = []
-    for n, info in enumerate(STAGES):
-        bindings.append(Binding(f"f{n + 2},alt+{n + 1}", f"stage('{info.key}')", f"go to {info.label}",
-                                show=False, priority=True))
-    return bindings
+    # F2..F7 only. alt+1..6 arrive as ESC+digit, which Textual reads as the macOS Option
+    # characters (¡ ™ £ ¢ ∞ §): as bindings they never fire and would type £ into a piece.
+    return [Binding(f"f{n + 2}", f"stage('{info.key}')", f"go to {info.label}", show=False, priority=True)
+            for n, info in enumerate(STAGES)]
 
 
 class StageBar(Static):

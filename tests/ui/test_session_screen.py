@@ -21,7 +21,7 @@ async def test_every_stage_is_one_key_and_the_bar_shows_where_you_are(store):
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         keys = {"f2": "meditation", "f3": "views", "f4": "groups", "f5": "themes",
-                "f6": "lid", "f7": "actions", "alt+1": "meditation", "alt+3": "groups"}
+                "f6": "lid", "f7": "actions", "f2": "meditation"}
         for key, stage in keys.items():
             await pilot.press(key)
             await pilot.pause()
@@ -151,7 +151,7 @@ async def test_help_lists_every_stage_and_key(store):
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
         body = str(app.screen.body)
-        for words in ("ctrl+z", "ctrl+y", "F2 / alt+1", "F7 / alt+6", "Groups stage", "ctrl+g",
+        for words in ("ctrl+z", "ctrl+y", "F2 ", "F7 ", "Groups stage", "ctrl+g",
                       "Meditation stage", "ctrl+q", "paste several lines", "Pieces list"):
             assert words in body, words
         await pilot.press("q")

@@ -17,7 +17,8 @@ A stage is a widget class in its own module here:
   binding may fire while an Input has focus: put letter keys on the non-Input widget
   that uses them, and use F-keys or ctrl+ keys that Input does not claim
   (free: ctrl+b ctrl+f ctrl+g ctrl+l ctrl+n ctrl+o ctrl+r ctrl+t) at stage level.
-  Global keys, taken before any stage: F1 help, F2..F7 and alt+1..alt+6 stages,
+  Global keys, taken before any stage: F1 help, F2..F7 stages (not alt+digits: Textual
+  reads ESC+digit as the macOS Option characters),
   ctrl+p palette, ctrl+z undo, ctrl+y redo, ctrl+s save again, ctrl+o sessions, ctrl+q quit.
 - Enter never moves to another stage (a double Enter must not skip one).
 - Optional hooks: `commands()` returns `(title, help, callback)` for the command
