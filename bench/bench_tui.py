@@ -281,6 +281,12 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
     add("bytes per typed character, 200x60 (median)", "B", _median_chars(jigsaw["wide"]),
         _median_chars(minimal["wide"]), "grows little with width", runs=jigsaw["wide"],
         note=f"a key redraws {_rows_note(jigsaw['wide'])} (minimal app: {_rows_note(minimal['wide'])})")
+    narrow = _median_chars(jigsaw["full"])
+    if figures[-1].value is not None and narrow:
+        # "Grows little" read as: at most a quarter more than at 80x24.
+        figures[-1].refs.append(("jigsaw at 80x24", narrow))
+        figures[-1].target = "<= 1.25x the 80x24 figure (grows little with width)"
+        figures[-1].max_value = 1.25 * narrow
     add("idle, on the piece input", "B/s", _median_of(jigsaw["full"], "idle_bps"),
         _median_of(minimal["full"], "idle_bps"), "0 B/s", max_value=0, runs=jigsaw["full"])
     add("meditation timer running", "B/s", _median_of(jigsaw["full"], "meditation_bps"),
