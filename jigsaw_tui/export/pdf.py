@@ -211,7 +211,8 @@ class LidPDF(FPDF):
             if len(slots) % len(PALETTE) == 1 and slot.index == len(slots) - 1 and not blank:
                 fill = PALETTE[(slot.index + 2) % len(PALETTE)]  # never two alike side by side
             self.set_fill_color(*fill)
-            self.polygon([at(p) for p in slot.wedge], style="DF")
+            outline = slot.wedge if len(slots) > 1 else [point(a, 1.0) for a in range(0, 360, 3)]
+            self.polygon([at(p) for p in outline], style="DF")  # one piece: a ring, no seam
         if not slots:
             self.set_fill_color(245, 245, 245)
             self.polygon([at(point(a, 1.0)) for a in range(0, 360, 3)], style="DF")
@@ -242,36 +243,52 @@ class LidPDF(FPDF):
                 self.cell(side, line_h, line, align="C")
                 y += line_h
 
-    def fit_inside(self, labels, slots, radius) -> float | None:
-        """The font size at which every label fits inside its own piece, if any."""
+    def fit_inside(self, labels, slots, radius):
+        """The biggest font size at which every label fits inside its own piece, and
+        the wrapped lines of each; None when some label does not fit at 14 pt."""
         if not labels:
             return None
-        box_w, box_h = self.piece_box(len(slots), radius)
         for points in (22, 20, 18, 16, 14):  # smaller than 14 pt reads better beside the lid
             self.size(points)
             line_h = self.font_size * 1.2
-            if all(len(self.lines(t, box_w)) * line_h <= box_h and self.word_fits(t, box_w)
-                   for t in labels):
-                return points
+            placed = []
+            for slot, text in zip(slots, labels):
+                lines = self.lines_in_piece(text, slot, len(slots), radius, line_h)
+                if lines is None:
+                    break
+                placed.append(lines)
+            else:
+                return points, placed
         return None
 
-    def piece_box(self, n: int, radius: float) -> tuple[float, float]:
-        depth = radius * (1 - PDF_INNER)
-        mid = radius * (1 + PDF_INNER) / 2
-        chord = 2 * mid * math.sin(math.pi / max(n, 2))
-        return min(chord * 0.72, depth * 1.6), depth * 0.62
+    def lines_in_piece(self, text, slot, n, radius, line_h):
+        """Wrapped lines whose box, centred in the piece, stays clear of its edges and
+        knobs; the widest such wrapping (fewest lines), or None."""
+        depth = (1 - PDF_INNER) * radius
+        area = depth * radius * (1 + PDF_INNER) / 2 * math.radians(360 / max(n, 1))
+        if self.unit_width(text) * self.font_size_pt * line_h > area * 0.45:
+            return None  # more words than half the piece can hold: no need to try
+        for k in range(10, 2, -1):  # widths from most of the ring's depth down
+            width = depth * k / 10 * (2.2 if n <= 2 else 1.0)
+            if not self.word_fits(text, width):
+                return None
+            lines = self.lines(text, width)
+            used = max(self.unit_width(line) for line in lines) * self.font_size_pt
+            if _box_in_piece(slot, n, used / radius, len(lines) * line_h / radius):
+                return lines
+        return None
 
-    def draw_inside(self, labels, slots, points, at, radius) -> None:
+    def draw_inside(self, labels, slots, fitted, at, radius) -> None:
+        points, placed = fitted
         self.size(points)
-        box_w, _ = self.piece_box(len(slots), radius)
         line_h = self.font_size * 1.2
-        for slot, text in zip(slots, labels):
-            lines = self.lines(text, box_w)
+        for slot, lines in zip(slots, placed):
+            width = max(self.unit_width(line) for line in lines) * self.font_size_pt + 2
             x, y = at(slot.centre)
             y -= len(lines) * line_h / 2
             for line in lines:
-                self.set_xy(x - box_w / 2, y)
-                self.cell(box_w, line_h, line, align="C")
+                self.set_xy(x - width / 2, y)
+                self.cell(width, line_h, line, align="C")
                 y += line_h
 
     def draw_beside(self, labels, slots, cx, cy, radius, top, bottom, blank) -> None:
@@ -469,6 +486,28 @@ INSTRUCTIONS = [
     ("Credit the toolkit", "The Jigsaw toolkit was created by COPE Scotland. Use it and share it "
      "freely, crediting COPE Scotland as its originator."),
 ]
+
+
+def _box_in_piece(slot, n: int, w: float, h: float) -> bool:
+    """Does a w x h box (unit coordinates) centred on the piece stay inside it, clear of
+    the rings and of the knobs on its sides?"""
+    cx, cy = slot.centre
+    mid = (1 + PDF_INNER) / 2
+    knob = min(0.11 * (1 - PDF_INNER), 0.22 * mid * math.radians(360 / n)) * 1.8 if n > 1 else 0.0
+    margin = 0.04
+    for fx in (-0.5, 0.0, 0.5):
+        for fy in (-0.5, 0.0, 0.5):
+            x, y = cx + fx * w, cy + fy * h
+            r = math.hypot(x, y)
+            if not PDF_INNER + margin <= r <= 1 - margin:
+                return False
+            if n > 1:
+                angle = math.degrees(math.atan2(x, -y)) % 360
+                offset = (angle - slot.start) % 360
+                clear = math.degrees((knob + margin) / max(r, 1e-9))
+                if not clear <= offset <= (slot.end - slot.start) - clear:
+                    return False
+    return True
 
 
 def _half_width(y0: float, y1: float, cy: float, r: float) -> float:
