@@ -27,6 +27,7 @@ from bench.ptyterm import PtyApp, output_parts, rows_drawn
 
 GROUP = "TUI (issue 3)"
 PIECE = "Trust and time to talk"  # typed a key at a time; not in the bench session
+PAUSE_SECONDS = 3.0  # longer than the app's 2 s wait before it keeps a half-typed draft
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Run:
 
     start_s: float | None = None
     idle_bps: float | None = None
+    typed_pause_bytes: int | None = None  # in the seconds after typing half a piece
     per_char: list[int] = field(default_factory=list)
     key_rows: list[tuple[int, ...]] = field(default_factory=list)  # rows each typed key redrew
     full_repaint: int | None = None
@@ -149,6 +151,8 @@ def measure_full(driver: Driver, idle_seconds: float) -> Run:
             app.settle(0.3, timeout=1.0)  # a blinking cursor is never quiet for long
             run.idle_bps = app.bytes_during(idle_seconds) / idle_seconds
             type_piece(app, run)
+            if run.per_char:  # the room pauses mid-piece: anything drawn now is on a timer
+                run.typed_pause_bytes = app.bytes_during(PAUSE_SECONDS)
         if driver.stage_switch:
             app.record()
             if reach(app, driver.stage_switch, driver.stage_ready, "another stage", run):
@@ -289,6 +293,9 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
         figures[-1].max_value = 1.25 * narrow
     add("idle, on the piece input", "B/s", _median_of(jigsaw["full"], "idle_bps"),
         _median_of(minimal["full"], "idle_bps"), "0 B/s", max_value=0, runs=jigsaw["full"])
+    add(f"bytes in a {PAUSE_SECONDS:.0f} s pause after typing (unsaved text)", "B",
+        _median_of(jigsaw["full"], "typed_pause_bytes"), _median_of(minimal["full"], "typed_pause_bytes"),
+        runs=jigsaw["full"], note="no target: anything drawn when the half-typed piece is kept as a draft")
     add("meditation timer running", "B/s", _median_of(jigsaw["full"], "meditation_bps"),
         _median_of(minimal["full"], "idle_bps"), "< 200 B/s", max_value=200, runs=jigsaw["full"],
         note="reference: the minimal app idle (its blinking cursor)")
