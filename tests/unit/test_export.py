@@ -207,3 +207,20 @@ def test_json_is_the_session_with_the_credit(store, example):
     data = json.loads(render(store.load(example), "json"))
     assert data.pop("credit") == CREDIT
     assert session_from_dict(data) == store.load(example)  # nothing else added or lost
+
+
+def test_pdf_puts_short_words_inside_the_pieces_and_long_ones_beside():
+    from jigsaw_tui.export.pdf import PDF_INNER, LidPDF, _box_in_piece
+    from jigsaw_tui.lid import place
+
+    pdf = LidPDF(new_session("T"), "A4")
+    pdf.add_page()
+    six = place(6, inner=PDF_INNER)
+    fitted = pdf.fit_inside(["Trust", "Kindness", "Time to talk", "Fair pay", "Green space", "Heard"], six, 80)
+    assert fitted is not None and fitted[0] >= 14 and len(fitted[1]) == 6
+    assert pdf.fit_inside(["Network oversight or leadership that can address challenges"] * 6, six, 80) is None
+    # a box is inside a piece only when clear of the rims and of the knobs
+    slot = six[1]  # the piece at 3 o'clock
+    assert _box_in_piece(slot, 6, 0.05, 0.05)
+    assert not _box_in_piece(slot, 6, 0.6, 0.05)  # wider than the ring is deep
+    assert not _box_in_piece(slot, 6, 0.05, 0.7)  # taller than the piece is wide
