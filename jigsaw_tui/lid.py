@@ -137,7 +137,8 @@ class LidContent:
 
 def choose_lids(session, group: str | None = None, shared: bool = False,
                 blank: bool = False) -> list[LidContent]:
-    """The lids asked for by name; by default every group's, then the shared lid."""
+    """The lids asked for; by default every group's, then the shared lid (when there
+    are themes), or the blank lid when there are no groups yet."""
     from .model import InvalidInput
 
     if group is not None:
@@ -150,8 +151,10 @@ def choose_lids(session, group: str | None = None, shared: bool = False,
         return [shared_lid(session)]
     if blank:
         return [blank_lid(session)]
+    if not session.groups:
+        return [blank_lid(session)]  # nothing captured yet: the lid a group would fill in
     lids = [group_lid(session, g) for g in session.groups]
-    if session.themes or not lids:
+    if session.themes:
         lids.append(shared_lid(session))
     return lids
 

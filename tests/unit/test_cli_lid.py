@@ -58,6 +58,16 @@ def test_a_long_title_never_wraps_the_heading(run, store):
     assert first.endswith("…")
 
 
+def test_a_session_without_groups_shows_the_blank_lid(run, store):
+    from jigsaw_tui.model import new_session
+
+    path = store.create(new_session("Just started", max_pieces=6))
+    code, out, _ = run("lid", path.stem, "--width", "80")
+    assert code == 0
+    assert out.splitlines()[0] == "Blank lid (6 pieces to fill in) - Just started"
+    assert out.count("______________") == 6
+
+
 def test_unknown_group_is_one_clear_line(run, example):
     code, out, err = run("lid", example, "--group", "Nobody")
     assert code == 1 and out == ""
