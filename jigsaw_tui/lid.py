@@ -261,10 +261,6 @@ class TextLayout:
     truncated: int = 0  # how many labels lost words to fit
     hidden: int = 0  # how many characters of labels they lost
 
-    def inside(self, x: float, y: float, radius: float = 1.0) -> bool:
-        """Is the cell point (x, y) inside the circle of `radius` (unit)?"""
-        return ((x - self.cx) / (self.rx * radius)) ** 2 + ((y - self.cy) / (self.ry * radius)) ** 2 <= 1
-
 
 def layout_text_lid(width: int, height: int, title: str, labels, slots=None) -> TextLayout:
     """See _layout; remembered, so moving the selection does not lay the lid out again."""
