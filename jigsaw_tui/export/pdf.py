@@ -77,6 +77,7 @@ class LidPDF(FPDF):
         self.set_author(session.facilitator or "jigsaw-tui")
         self.set_subject(CREDIT)
         self.set_creator("jigsaw-tui")
+        self.set_lang("en-GB")
 
     # -- text ------------------------------------------------------------------------
 
