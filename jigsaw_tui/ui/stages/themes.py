@@ -141,7 +141,11 @@ class ThemesStage(Stage):
 
     def compose(self):
         yield Static(id="head")
-        yield Horizontal(id="columns")
+        session = self.controller.session
+        self.slots = [g.id for g in session.groups][: self.fit(session)]
+        with Horizontal(id="columns"):  # built here, so the first key finds a column focused
+            for group_id in self.slots:
+                yield GroupColumn(group_id)
         with VerticalScroll(id="table"):
             yield Static(id="table-body")
         yield ThemeList(id="theme-list")
@@ -162,7 +166,8 @@ class ThemesStage(Stage):
     # -- what is where ---------------------------------------------------------------------
 
     def fit(self, session) -> int:
-        return min(len(session.groups), max(1, (self.size.width or 80) // MIN_COLUMN_WIDTH))
+        width = self.size.width or self.app.size.width or 80  # a stage spans the screen
+        return min(len(session.groups), max(1, width // MIN_COLUMN_WIDTH))
 
     def columns(self) -> list[GroupColumn]:
         return list(self.query_one("#columns").query_children(GroupColumn))
@@ -316,7 +321,8 @@ class ThemesStage(Stage):
         self.query_one("#suggestion", Static).update(text)
 
     def draw_table(self, session) -> None:
-        self.query_one("#table-body", Static).update(comparison_table(session, self.controller.ascii_only))
+        table = comparison_table(session, self.controller.ascii_only, self.slots)
+        self.query_one("#table-body", Static).update(table)
 
     # -- picking and matching --------------------------------------------------------------------
 
@@ -519,29 +525,30 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def comparison_table(session, ascii_only: bool = False):
-    """The seed report's table: one column per group, one row per theme, then one row
-    per piece only one group named. A Rich renderable; text is never markup."""
+def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | None = None):
+    """The seed report's table: one column per group (those in `group_ids`, all if None),
+    one row per theme, then one row per piece only one group named. A Rich renderable;
+    text is never markup."""
     from rich import box
     from rich.table import Table
 
     from ...compare import comparison_rows
 
+    shown = [n for n, g in enumerate(session.groups) if group_ids is None or g.id in group_ids]
     table = Table(box=box.ASCII if ascii_only else box.SQUARE, show_lines=True, expand=True)
-    table.add_column(Text("Theme, groups"), ratio=1, min_width=10)
-    for group in session.groups:
-        table.add_column(Text(group.name), ratio=2, min_width=10)
+    table.add_column(Text("Theme"), width=9)  # names are in the themes list: the words stay the groups' own
+    for n in shown:
+        table.add_column(Text(session.groups[n].name), ratio=1, min_width=10)
     total = len(session.groups)
     numbers = {t.id: n for n, t in enumerate(session.themes, 1)}
     for row in comparison_rows(session):
-        if row.theme is not None:
-            first = Text(f"T{numbers[row.theme.id]} ")
-            first.append(row.theme.name, "bold")
-            first.append(f"\n{row.groups_named} of {total}" + (", overlap" if row.theme.kind == "overlap" else ""))
-        else:
-            owner = next(g for g, cell in zip(session.groups, row.cells) if cell)
-            first = Text(f"only in {owner.name}", "italic")
-        cells = [Text("\n".join(p.text for p in cell)) for cell in row.cells]
+        cells = [Text("\n".join(p.text for p in row.cells[n])) for n in shown]
+        if row.theme is None:
+            if any(cells):  # a piece of a group not on screen waits for its column
+                table.add_row(Text(""), *cells)
+            continue
+        first = Text(f"T{numbers[row.theme.id]}", "bold")
+        first.append(f"\n{row.groups_named} of {total}" + ("\noverlap" if row.theme.kind == "overlap" else ""))
         table.add_row(first, *cells)
     return table
 
