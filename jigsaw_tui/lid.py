@@ -521,7 +521,7 @@ class TextLid:
         height = height or self.height or default_height(width)
         layout = layout_text_lid(width, height, self.title, self.labels)
         if layout.mode == "list":
-            return self._list_lines(width)
+            return self._list_lines(width, height)
         return self._circle_lines(layout)
 
     def __rich_console__(self, console, options):
@@ -564,16 +564,24 @@ class TextLid:
             out.append(row)
         return out
 
-    def _list_lines(self, width: int) -> list[list[Segment]]:
-        out = [[Segment(line, Style(bold=True))] for line in fit_lines(self.title, width, 99)]
+    def _list_lines(self, width: int, height: int) -> list[list[Segment]]:
+        out = [[Segment(line, Style(bold=True))] for line in fit_lines(self.title, width, 2)]
         out.append([])
+        body: list[list[Segment]] = []
+        first = last = 0  # the selected item's lines
         for i, label in enumerate(self.labels):
             mark = ">" if i == self.selected else "-"
             style = Style(reverse=True) if i == self.selected else Style()
             wrapped = fit_lines(label or BLANK_LABEL, max(1, width - 2), 99)
+            if i == self.selected:
+                first, last = len(body), len(body) + len(wrapped)
             for n, line in enumerate(wrapped):
-                out.append([Segment((mark if n == 0 else " ") + " "), Segment(line, style)])
-        return out
+                body.append([Segment((mark if n == 0 else " ") + " "), Segment(line, style)])
+        room = height - len(out)
+        if self.selected is not None and len(body) > room > 0:  # keep the selected item in view
+            start = min(max(0, last - room), first)
+            body = body[start:start + room]
+        return out + body
 
 
 def default_height(width: int) -> int:

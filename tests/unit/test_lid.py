@@ -153,6 +153,15 @@ def test_narrow_terminal_gives_a_list_with_every_piece():
     assert text.splitlines() == ["Lid", "", "- Trust", "> Time, location, and pace"]
 
 
+def test_a_narrow_list_keeps_the_selected_piece_in_view():
+    labels = [f"Piece number {i} with words enough to wrap onto two lines here" for i in range(12)]
+    lines = render_plain(TextLid("Lid", labels, selected=11), 40, 12).splitlines()
+    assert len(lines) <= 12
+    assert any(line.startswith("> Piece number 11") for line in lines)
+    full = render_plain(TextLid("Lid", labels), 40, 12).splitlines()  # nothing selected: all of it
+    assert sum(line.startswith("- Piece") for line in full) == 12
+
+
 def test_user_text_is_never_markup():
     console = Console(width=80, height=24, record=True, color_system=None, force_terminal=False)
     console.print(TextLid("[bold]title[/bold]", ["[red]Trust[/red]"], height=24))
