@@ -56,7 +56,7 @@ def _lids(session) -> list[str]:
     for group in session.groups:
         out += [f"### {md(group.name)} ({len(group.pieces)} of {session.settings.max_pieces} pieces)", ""]
         if not group.pieces:
-            out += ["*No pieces yet.*", ""]
+            out.append("*No pieces yet.*")
         for piece in group.pieces:
             out.append(f"- {md(piece.text)}")
             out += [f"  - {md(line)}" for line in piece.note.splitlines() if line.strip()]
@@ -64,7 +64,7 @@ def _lids(session) -> list[str]:
     shared = shared_themes(session)
     out += ["### Shared lid", "", "Themes named by two or more groups: where the shared work starts.", ""]
     if not shared:
-        out += ["*No themes matched yet.*", ""]
+        out.append("*No themes matched yet.*")
     total = len(session.groups)
     for theme, named in shared:
         kind = "overlap, " if theme.kind == "overlap" else ""
@@ -76,14 +76,15 @@ def _lids(session) -> list[str]:
 
 
 def _table(session) -> list[str]:
-    if not session.groups:
-        return []
+    rows = comparison_rows(session)
+    if not rows:
+        return []  # nothing to compare yet
     out = ["## Comparison table", "",
            "Matched themes first, one to a row, then the pieces only one group named. "
            "All views are equal: the order is not a ranking.", ""]
     out.append("| " + " | ".join(md(g.name) for g in session.groups) + " |")
     out.append("|" + "---|" * len(session.groups))
-    for row in comparison_rows(session):
+    for row in rows:
         cells = [md(t) for t in row.texts()]
         if row.theme is not None:
             cells = [f"**{c}**" if c else c for c in cells]
