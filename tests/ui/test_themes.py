@@ -9,7 +9,8 @@ import pytest
 from jigsaw_tui.ops import AddGroup, AddPiece, RemovePiece, Unmatch
 from jigsaw_tui.ui.app import JigsawApp
 from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
-from jigsaw_tui.ui.stages.themes import CandidatesScreen, ThemesStage
+from jigsaw_tui.ui.stages.theme_parts import CandidatesScreen
+from jigsaw_tui.ui.stages.themes import ThemesStage
 
 TIME, TIME_PACE = "pbcszb", "phjk5j"
 PURPOSE, GOAL = "p6d7vf", "pyusfy"
@@ -290,5 +291,27 @@ def test_a_session_without_groups_says_what_to_do(store):
         assert "add a second group first" in str(stage.query_one("#head").render())
         await keys(pilot, "y", "s", "t", "t", "right_square_bracket")  # nothing breaks
         assert store.load("empty").themes == ()
+
+    drive(app, script)
+
+
+def test_merging_two_themes_asks_first(store, example):
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, TIME)  # in T1 'Time'
+        await keys(pilot, "space")
+        await go_to(pilot, stage, GOAL)  # in T2 'Shared purpose'
+        await keys(pilot, "s")
+        assert isinstance(app.screen, ConfirmScreen) and "2 themes already" in app.screen.question
+        await keys(pilot, "y")
+        assert isinstance(app.screen, ConfirmScreen) and "both come from" in app.screen.question
+        await keys(pilot, "y")
+        merged = store.load(example).theme_of(TIME)
+        assert set(merged.pieces) == {TIME, TIME_PACE, PURPOSE, GOAL}
+        assert len(store.load(example).themes) == 3
+        await keys(pilot, "ctrl+z")
+        assert len(store.load(example).themes) == 4
 
     drive(app, script)

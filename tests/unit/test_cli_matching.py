@@ -178,3 +178,18 @@ def test_the_other_commands_do_not_load_the_matcher():
             "if m in sys.modules]; print(bad)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_theme_whose_pieces_are_all_removed_disappears_and_undo_brings_it_back(store, example):
+    from jigsaw_tui.ops import Batch
+
+    undos = []
+    for piece in (TRUST, SAFETY):
+        _, undo = store.apply(example, RemovePiece(piece))
+        undos.append(undo)
+    assert all(t.id != "tvwqvj" for t in store.load(example).themes)
+    for undo in reversed(undos):
+        store.apply(example, undo)
+    theme = store.load(example).theme("tvwqvj")
+    assert set(theme.pieces) == {TRUST, SAFETY} and theme.kind == "overlap"
+    assert isinstance(undos[0], Batch)

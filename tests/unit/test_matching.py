@@ -435,3 +435,13 @@ def test_word_families_the_stemmer_leaves_apart():
     assert score("Town", "Good neighbours", "Neighbourliness").score >= matching.WordScorer.threshold
     assert score("Town", "Community", "Communication") is None
     assert score("Town", "Information", "Informal chats") is None
+
+
+def test_matching_is_pure_core_and_loads_its_helpers_only_when_used():
+    import subprocess
+    import sys
+
+    code = ("import sys, jigsaw_tui.matching\n"
+            "print(sorted(m for m in ('textual', 'snowballstemmer', 'rapidfuzz') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

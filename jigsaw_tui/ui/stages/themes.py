@@ -14,84 +14,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...compare import groups_label
 from ...model import InvalidInput
 from ...ops import Dismiss, EditTheme, Unmatch
-from ..dialogs import DIALOG_CSS
 from . import Stage
-
-MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
-
-
-class PieceOptions(OptionList):
-    """One group's pieces. Letter keys are the stage's: nothing is typed here."""
-
-    DEFAULT_CSS = """
-    PieceOptions { height: 1fr; border: none; padding: 0; background: $surface; }
-    PieceOptions:focus { border: none; }
-    """
-    BINDINGS = [
-        Binding("left", "app.focus_previous", "previous column", show=False),
-        Binding("right", "app.focus_next", "next column", show=False),
-    ]
-
-
-class GroupColumn(Vertical):
-    """A heading (group name, how many of its pieces are in themes) and its pieces."""
-
-    DEFAULT_CSS = """
-    GroupColumn { width: 1fr; height: 1fr; margin: 0 1 0 0; }
-    GroupColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    GroupColumn:focus-within > .heading { text-style: bold reverse; }
-    """
-
-    def __init__(self, group_id: str, **kwargs):
-        super().__init__(**kwargs)
-        self.group_id = group_id
-        self.piece_ids: list[str] = []
-
-    def compose(self):
-        yield Static(classes="heading")
-        yield PieceOptions()
-
-    @property
-    def options(self) -> PieceOptions:
-        return self.query_one(PieceOptions)
-
-    def show(self, heading: Text, ids: list[str], labels: list[Text]) -> None:
-        self.query_one(".heading", Static).update(heading)
-        options = self.options
-        keep = options.highlighted
-        if ids == self.piece_ids and options.option_count == len(labels):
-            for index, label in enumerate(labels):  # only changed lines are sent
-                options.replace_option_prompt_at_index(index, label)
-            return
-        self.piece_ids = ids
-        options.set_options(labels)
-        if labels:
-            options.highlighted = min(keep or 0, len(labels) - 1)
-
-    def current(self) -> str | None:
-        index = self.options.highlighted
-        return self.piece_ids[index] if index is not None and index < len(self.piece_ids) else None
-
-    def highlight(self, piece_id: str) -> None:
-        if piece_id in self.piece_ids:
-            self.options.highlighted = self.piece_ids.index(piece_id)
-
-
-class ThemeList(OptionList):
-    """The themes, each with how many groups named it; then what only one group named."""
-
-    DEFAULT_CSS = """
-    ThemeList { height: auto; max-height: 40%; min-height: 4; border: none; padding: 0; background: $surface; border-top: solid $primary; }
-    ThemeList:focus { border: none; border-top: solid $accent; }
-    """
+from .theme_parts import (
+    MIN_COLUMN_WIDTH, CandidatesScreen, GroupColumn, ThemeList, comparison_table, plural,
+)
 
 
 class ThemesStage(Stage):
@@ -521,85 +454,3 @@ class ThemesStage(Stage):
         ]
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | None = None):
-    """The seed report's table: one column per group (those in `group_ids`, all if None),
-    one row per theme, then one row per piece only one group named. A Rich renderable;
-    text is never markup."""
-    from rich import box
-    from rich.table import Table
-
-    from ...compare import comparison_rows
-
-    shown = [n for n, g in enumerate(session.groups) if group_ids is None or g.id in group_ids]
-    table = Table(box=box.ASCII if ascii_only else box.SQUARE, show_lines=True, expand=True)
-    table.add_column(Text("Theme"), width=9)  # names are in the themes list: the words stay the groups' own
-    for n in shown:
-        table.add_column(Text(session.groups[n].name), ratio=1, min_width=10)
-    total = len(session.groups)
-    numbers = {t.id: n for n, t in enumerate(session.themes, 1)}
-    for row in comparison_rows(session):
-        cells = [Text("\n".join(p.text for p in row.cells[n])) for n in shown]
-        if row.theme is None:
-            if any(cells):  # a piece of a group not on screen waits for its column
-                table.add_row(Text(""), *cells)
-            continue
-        first = Text(f"T{numbers[row.theme.id]}", "bold")
-        first.append(f"\n{row.groups_named} of {total}" + ("\noverlap" if row.theme.kind == "overlap" else ""))
-        table.add_row(first, *cells)
-    return table
-
-
-class CandidatesScreen(ModalScreen):
-    """A piece's three closest candidates in other groups; Enter matches, o as an overlap."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="CandidatesScreen") + """
-    CandidatesScreen OptionList, CandidatesScreen OptionList:focus { height: auto; max-height: 12; border: none; }
-    """
-    BINDINGS = [
-        Binding("enter,s", "choose('same')", "same theme"),
-        Binding("o", "choose('overlap')", "overlap"),
-        Binding("escape,q", "close", "close"),
-    ]
-
-    def __init__(self, session, piece_id: str, found):
-        super().__init__()
-        self.session = session
-        self.piece_id = piece_id
-        self.found = found
-
-    def compose(self):
-        piece = self.session.find_piece(self.piece_id)[1]
-        with Vertical():
-            title = Text("Closest to: ")
-            title.append(piece.text, "bold")
-            yield Static(title, classes="title")
-            options = []
-            for s in self.found:
-                group, other = self.session.find_piece(s.b)
-                label = Text(f"{s.score:.2f} ")
-                label.append(other.text, "bold")
-                label.append(f" ({group.name})\n     {s.reason}")
-                options.append(Option(label, id=s.b))
-            if not options:
-                options.append(Option(Text("No candidates: nothing loose in other groups shares a word or a near "
-                                           "meaning with it."),
-                                      disabled=True))
-            yield OptionList(*options)
-            yield Static(Text("Enter or s: same theme   o: overlap   q or Esc: close"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def action_choose(self, kind: str) -> None:
-        options = self.query_one(OptionList)
-        if not self.found or options.highlighted is None:
-            self.dismiss(None)
-            return
-        self.dismiss((self.found[options.highlighted].b, kind))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
