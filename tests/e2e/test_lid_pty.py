@@ -4,6 +4,7 @@ only the two pieces involved; what the terminal then shows must be exactly the l
 from __future__ import annotations
 
 import shutil
+import time
 
 from jigsaw_tui.lid import TextLid, render_plain
 from jigsaw_tui.store import Store
@@ -28,13 +29,20 @@ def test_partial_repaints_leave_exactly_the_lid_on_screen(tmp_path, terminals): 
     for n in range(2, 6):  # four steps clockwise, each a partial repaint
         term.send(RIGHT)
         term.wait_for(f"Piece {n} of 11")
-    for _ in range(10):  # let the last repaint arrive in full
-        term.read(0.05)
-    rows = [row.rstrip() for row in term.screen.display]
-    detail = next(i for i, row in enumerate(rows) if row.startswith(" Piece 5 of 11"))
-    height = detail - 2  # the lid sits between the heading row and the detail
     labels = [p.text for p in group.pieces]
-    expected = render_plain(TextLid(group.name, labels, selected=4), 80, height).split("\n")
-    assert rows[2:detail] == [line.rstrip() for line in expected]
+
+    def lid_rows():
+        rows = [row.rstrip() for row in term.screen.display]
+        detail = next(i for i, row in enumerate(rows) if row.startswith(" Piece 5 of 11"))
+        height = detail - 2  # the lid sits between the heading row and the detail
+        expected = render_plain(TextLid(group.name, labels, selected=4), 80, height).split("\n")
+        return rows[2:detail], [line.rstrip() for line in expected]
+
+    deadline = time.monotonic() + 20
+    shown, expected = lid_rows()
+    while shown != expected and time.monotonic() < deadline:  # until the last repaint is in
+        term.read(0.1)
+        shown, expected = lid_rows()
+    assert shown == expected
     term.send(CTRL_Q)
     assert term.wait_exit() == 0
