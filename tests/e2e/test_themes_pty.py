@@ -41,7 +41,7 @@ def test_match_name_unmatch_undo_table_and_three_actions(tmp_path, terminals):  
     term.wait_for("Suggestion 1 of 1: Time (Group one) ~ Time, location, and pace")
     term.wait_for("y accept")  # the stage's keys show once its first column has the cursor
     term.send("y")
-    term.wait_for("T4 'Time': same, 2 of 2 groups")
+    term.wait_for("T4 'Time' (same, 2 of 2 groups)")
     term.send("r")
     term.wait_for("Name of the theme")
     term.send(CTRL_U)

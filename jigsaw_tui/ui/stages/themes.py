@@ -241,17 +241,21 @@ class ThemesStage(Stage):
             themes.highlighted = min(keep, themes.option_count - 1)
 
     def draw_suggestion(self, session) -> None:
+        """Two lines, each cut to the width: the pair, then why and the keys."""
         shown = self.suggestion()
-        text = Text(no_wrap=True, overflow="ellipsis")
+        first, second = Text(), Text()
         if shown is None:
-            text.append("No suggestions left" if session.themes else "No suggestions")
-            text.append(": c shows a piece's 3 closest candidates in other groups.")
+            first.append("No suggestions left" if session.themes else "No suggestions")
+            first.append(": c shows a piece's 3 closest candidates in other groups.")
         else:
             (ga, a), (gb, b) = session.find_piece(shown.a), session.find_piece(shown.b)
-            text.append(f"Suggestion {self.at + 1} of {len(self.suggestions)}: ", "bold")
-            text.append(f"{a.text} ({ga.name}) ~ {b.text} ({gb.name})\n")
-            text.append(f"  {shown.score:.2f} {shown.reason}   y take it, x not a match, n next")
-        self.query_one("#suggestion", Static).update(text)
+            first.append(f"Suggestion {self.at + 1} of {len(self.suggestions)}: ", "bold")
+            first.append(f"{a.text} ({ga.name}) ~ {b.text} ({gb.name})")
+            second.append(f"  {shown.score:.2f} {shown.reason}   y take it, x not a match, n next")
+        width = max(20, (self.size.width or 80) - 2)
+        for line in (first, second):
+            line.truncate(width, overflow="ellipsis")
+        self.query_one("#suggestion", Static).update(Text("\n").join((first, second)))
 
     def draw_table(self, session) -> None:
         table = comparison_table(session, self.controller.ascii_only, self.slots)
@@ -313,9 +317,8 @@ class ThemesStage(Stage):
         session = self.controller.session
         theme = session.theme_of(ids[0])
         self.controller.tell(
-            f"T{session.themes.index(theme) + 1} '{theme.name}': {theme.kind}, "
-            f"{groups_label(len(session.theme_groups(theme)), len(session.groups))}. "
-            "r renames, u unmatches, ctrl+z undoes.")
+            f"T{session.themes.index(theme) + 1} '{theme.name}' ({theme.kind}, "
+            f"{groups_label(len(session.theme_groups(theme)), len(session.groups))}): r renames it")
         self.draw(session)
         return True
 
