@@ -315,3 +315,22 @@ def test_merging_two_themes_asks_first(store, example):
         assert len(store.load(example).themes) == 4
 
     drive(app, script)
+
+
+def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
+    app = make_app(store, loose)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, PURPOSE)
+        await keys(pilot, "enter")
+        assert stage.picked == [PURPOSE]
+        await go_to(pilot, stage, GOAL)
+        await keys(pilot, "enter", "s")
+        assert set(store.load(loose).theme_of(GOAL).pieces) == {PURPOSE, GOAL}
+        await keys(pilot, "tab")  # to the themes list
+        assert isinstance(app.focused, type(stage.query_one("#theme-list")))
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, PromptScreen)
+
+    drive(app, script)

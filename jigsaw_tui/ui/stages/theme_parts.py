@@ -81,6 +81,10 @@ class ThemeList(OptionList):
     ThemeList:focus { border: none; border-top: solid $accent; }
     """
 
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # a cursor to act on at once
+
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")

@@ -13,9 +13,10 @@ All letter keys are safe: nothing in this stage takes typed text.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...compare import groups_label
@@ -61,7 +62,8 @@ class ThemesStage(Stage):
         "  a match, step by step  space on a piece, move to its partner in another group\n"
         "                         (left/right or Tab), s: same theme, o: overlap\n"
         "  merge two themes       pick a piece of each, then s (you are asked first)\n"
-        "  in the themes list     u unmatch, r rename, k same/overlap\n"
+        "  in the themes list     u unmatch, r or Enter rename, k same/overlap\n"
+        "  Enter on a piece       picks it, as space does\n"
     )
 
     def __init__(self, controller, **kwargs):
@@ -262,6 +264,15 @@ class ThemesStage(Stage):
         self.query_one("#table-body", Static).update(table)
 
     # -- picking and matching --------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected)
+    def enter_pressed(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a piece picks it, on a theme renames it: the obvious thing each time."""
+        event.stop()
+        if isinstance(event.option_list, ThemeList):
+            self.action_rename()
+        else:
+            self.action_pick()
 
     def action_pick(self) -> None:
         piece = self.current_piece()
