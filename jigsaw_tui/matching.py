@@ -250,12 +250,18 @@ def _score(fa: _Features, fb: _Features, typos: set[frozenset[str]]) -> tuple[fl
 # -- text to features ------------------------------------------------------------------------
 
 
-def _normal_words(text: str) -> list[str]:
+def _typed_words(text: str) -> list[str]:
+    """Lower-case words as typed ("what's"), spellings folded: for reasons."""
     text = text.casefold().replace("’", "'")
     for variant, usual in SPELLINGS.items():
         if variant in text:
             text = re.sub(rf"\b{re.escape(variant)}\b", usual, text)
-    return [w.removesuffix("'s").removesuffix("'") for w in _WORD.findall(text)]
+    return _WORD.findall(text)
+
+
+def _normal_words(text: str) -> list[str]:
+    """The words to compare: "what's" is "what", "carers'" is "carers"."""
+    return [w.removesuffix("'s").removesuffix("'") for w in _typed_words(text)]
 
 
 def _family_keys(stem: str):
@@ -319,7 +325,8 @@ def _topic(title: str) -> tuple[frozenset[str], frozenset[int]]:
 
 @lru_cache(maxsize=8192)
 def _features(text: str, topic: frozenset[str], topic_concepts: frozenset[int]) -> _Features:
-    words = _normal_words(text)
+    typed = _typed_words(text)
+    words = [w.removesuffix("'s").removesuffix("'") for w in typed]
     stems = [_stem(w) for w in words]
     weights: dict[str, float] = {}
     surfaces: dict[str, str] = {}
@@ -341,7 +348,7 @@ def _features(text: str, topic: frozenset[str], topic_concepts: frozenset[int]) 
             old = concepts.get(number)
             if not claimed or (old and claimed <= old[0]):
                 continue  # nothing new ("short breaks" already holds "breaks")
-            span = " ".join(words[start:start + len(pattern)])
+            span = " ".join(typed[start:start + len(pattern)])
             if old:
                 claimed, span = old[0] | claimed, f"{old[1]} {span}"
             concepts[number] = (claimed, span, closeness * (_TITLE_WEIGHT if number in topic_concepts else 1.0))
