@@ -41,9 +41,11 @@ CONCEPTS: tuple[tuple[float, tuple[str, ...]], ...] = (
     (0.9, ("shared", "common", "collective", "joint", "mutual", "together", "united")),
     (0.8, ("equity", "equitable", "equality", "equal", "fairness", "fair", "inclusion",
            "inclusive", "no hierarchy", "flat hierarchy", "non hierarchical",
-           "without hierarchy", "level playing field")),
+           "without hierarchy", "level playing field", "power sharing", "sharing power",
+           "power balance", "power imbalance", "power dynamics")),
     (0.8, ("trust", "trusting", "trusted", "psychological safety", "feeling safe",
-           "feel safe", "safe space", "safe spaces", "honesty", "honest")),
+           "feel safe", "safe space", "safe spaces", "honesty", "honest", "transparency",
+           "transparent")),
     (0.9, ("accessible", "accessibility", "access", "easy to reach", "barrier free")),
     (0.8, ("listening", "listen", "listened", "listens", "heard", "being heard", "voice", "voices",
            "having a say", "someone to talk to", "a listening ear", "taken seriously",
@@ -121,7 +123,8 @@ CONCEPTS: tuple[tuple[float, tuple[str, ...]], ...] = (
     (0.85, ("hope", "hopeful", "optimism")),
     (0.8, ("belonging", "sense of belonging", "welcome", "welcoming", "feeling welcome",
            "inclusion", "inclusive", "included", "being included", "feeling included")),
-    (0.85, ("digital", "online", "technology", "internet", "virtual")),
+    (0.85, ("digital", "online", "technology", "internet", "virtual", "wifi", "broadband",
+            "devices")),
     (0.85, ("employer", "employers", "workplace", "workplaces", "line manager",
             "line managers")),
     (0.85, ("housing", "accommodation", "somewhere to live", "home", "homes", "house", "flat",
@@ -184,6 +187,13 @@ CONCEPTS: tuple[tuple[float, tuple[str, ...]], ...] = (
            "warm spaces", "meeting space", "meeting rooms", "venue", "venues", "space to make work",
            "studio", "studios")),
     (0.8, ("long term", "ongoing", "keep going", "continued", "beyond the project")),
+    (0.85, ("empowerment", "empowered", "control", "choice", "choices", "independence",
+            "independent", "autonomy", "options")),
+    (0.85, ("easy read", "plain english", "jargon free", "accessible information")),
+    (0.75, ("mental health", "wellbeing", "emotional health", "emotional wellbeing")),
+    (0.8, ("outcomes", "impact", "results", "making a difference")),
+    (0.8, ("commitment", "committed", "buy in", "dedication")),
+    (0.85, ("heating", "fuel poverty", "energy bills", "keeping warm", "heating bills")),
     (0.85, ("screening", "routine enquiry", "asking about", "identification", "identified")),
 )
 
@@ -197,7 +207,7 @@ STEM_OVERRIDES = {"informal": "informal", "formal": "formal", "compassion": "com
 # like families but are different words.
 FAMILY_MIN = 6
 FAMILY_EXTRA = 3
-FAMILY_ENDINGS = ("ag", "age", "ment", "ness", "ship", "al", "ic", "iti", "li")
+FAMILY_ENDINGS = ("ag", "age", "ment", "ness", "ship", "al", "ic", "iti", "ti", "li")
 NOT_FAMILY = frozenset(frozenset(pair) for pair in (
     ("person", "personnel"), ("inform", "informal"), ("communic", "communiti"), ("form", "formal"),
     ("general", "generat"), ("nation", "nationali"), ("materi", "maternal"),
@@ -209,7 +219,7 @@ SPELLINGS = {
     "co-design": "codesign", "open-minded": "open minded", "non-judgemental": "non judgemental",
     "judgmental": "judgemental", "judgment": "judgement", "behaviour": "behavior",
     "joined-up": "joined up", "person-centred": "person centred", "person-centered": "person centred",
-    "trauma-informed": "trauma informed", "long-term": "long term", "fly-tipping": "fly tipping", "drop-in": "drop in", "multi-agency": "multi agency",
+    "trauma-informed": "trauma informed", "buy-in": "buy in", "jargon-free": "jargon free", "long-term": "long term", "fly-tipping": "fly tipping", "drop-in": "drop in", "multi-agency": "multi agency",
     "neighbors": "neighbours", "neighbor": "neighbour",
 }
 
