@@ -262,7 +262,7 @@ def cmd_lid(args, store: Store) -> int:
     for n, content in enumerate(lids):
         if n:
             print()
-        print(_one_line(f"{content.heading} - {session.title}", width))
+        print(_one_line(f"{content.heading} - {session.title}", width, getattr(args, "ascii", False)))
         lid = TextLid(content.title, content.labels, ascii_only=getattr(args, "ascii", False), height=height)
         if console is not None:
             console.print(lid)
@@ -277,11 +277,12 @@ def cmd_matching(args, store: Store) -> int:
     return run(args, store)
 
 
-def _one_line(text: str, width: int) -> str:
+def _one_line(text: str, width: int, ascii_only: bool = False) -> str:
     """Shortened to the width, so a long title never pushes the lid off the screen."""
     from rich.cells import cell_len, set_cell_size
 
-    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
+    cut = "..." if ascii_only else "…"
+    return text if cell_len(text) <= width else set_cell_size(text, width - len(cut)) + cut
 
 
 def cmd_export(args, store: Store) -> int:

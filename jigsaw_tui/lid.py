@@ -187,7 +187,7 @@ def blank_lid(session) -> LidContent:
 # -- text wrapping by terminal cells -------------------------------------------------
 
 
-def fit_lines(text: str, width: int, max_lines: int) -> list[str]:
+def fit_lines(text: str, width: int, max_lines: int, ellipsis: str = ELLIPSIS) -> list[str]:
     """Word-wrap to `width` cells, at most `max_lines`; an ellipsis marks a cut."""
     if width < 1 or max_lines < 1:
         return []
@@ -217,14 +217,15 @@ def fit_lines(text: str, width: int, max_lines: int) -> list[str]:
              for line in lines if line] or [""]
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
-        lines = lines[:max_lines - 1] + [_with_ellipsis(last, width)]
+        lines = lines[:max_lines - 1] + [_with_ellipsis(last, width, ellipsis)]
     return lines
 
 
-def _with_ellipsis(line: str, width: int) -> str:
-    if cell_len(line) + 1 <= width:
-        return line + ELLIPSIS
-    return set_cell_size(line, width - 1).rstrip() + ELLIPSIS
+def _with_ellipsis(line: str, width: int, ellipsis: str) -> str:
+    mark = cell_len(ellipsis)
+    if cell_len(line) + mark <= width:
+        return line + ellipsis
+    return set_cell_size(line, max(0, width - mark)).rstrip() + ellipsis
 
 
 # -- the text layout -----------------------------------------------------------------
@@ -262,32 +263,26 @@ class TextLayout:
     hidden: int = 0  # how many characters of labels they lost
 
 
-def layout_text_lid(width: int, height: int, title: str, labels, slots=None) -> TextLayout:
+def layout_text_lid(width: int, height: int, title: str, labels, ascii_only: bool = False) -> TextLayout:
     """See _layout; remembered, so moving the selection does not lay the lid out again."""
-    if slots is not None:
-        return _layout(width, height, title, tuple(labels), slots)
-    return _cached_layout(width, height, title, tuple(labels))
+    return _layout(width, height, title, tuple(labels), "..." if ascii_only else ELLIPSIS)
 
 
 @lru_cache(maxsize=64)
-def _cached_layout(width: int, height: int, title: str, labels: tuple[str, ...]) -> TextLayout:
-    return _layout(width, height, title, labels, None)
-
-
-def _layout(width: int, height: int, title: str, labels, slots) -> TextLayout:
+def _layout(width: int, height: int, title: str, labels: tuple[str, ...], ellipsis: str) -> TextLayout:
     """Where the circle, the title and every label go in a width x height canvas.
 
     Tries the biggest circle first and keeps the first that leaves every label
     whole (or the one that cuts fewest); a list when no circle fits."""
     labels = [label or BLANK_LABEL for label in labels]
-    slots = slots if slots is not None else place(len(labels))
+    slots = place(len(labels))
     if width < MIN_CIRCLE_WIDTH or height < MIN_CIRCLE_HEIGHT:
         return TextLayout(width, height, "list")
     best, best_cost = None, None
     ry = min(height / 2 - 1.5, (width / 2 - 14) / ASPECT)
     floor = max(3.0, height * 0.3)  # a lid is a circle first: keep it a good size
     while ry >= 3:
-        found = _try_layout(width, height, title, labels, slots, ry)
+        found = _try_layout(width, height, title, labels, slots, ry, ellipsis)
         if found is not None:
             # a big enough circle, then lose the fewest words, then keep labels to
             # two lines; among equals, the biggest circle (tried first) wins
@@ -301,7 +296,7 @@ def _layout(width: int, height: int, title: str, labels, slots) -> TextLayout:
     return best or TextLayout(width, height, "list")
 
 
-def _try_layout(width, height, title, labels, slots, ry) -> TextLayout | None:
+def _try_layout(width, height, title, labels, slots, ry, ellipsis) -> TextLayout | None:
     rx = ry * ASPECT
     cx, cy = width / 2, height / 2
     gap = 2
@@ -321,27 +316,27 @@ def _try_layout(width, height, title, labels, slots, ry) -> TextLayout | None:
     left.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
     boxes = []
     for side, members in (("right", right), ("left", left)):
-        placed = _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap)
+        placed = _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap, ellipsis)
         if placed is None:
             return None
         boxes += placed
     truncated = hidden = 0
     for box in boxes:
         shown = sum(len(line) for line in box.lines)
-        if box.lines[-1].endswith(ELLIPSIS) and not labels[box.index].endswith(ELLIPSIS):
+        if box.lines[-1].endswith(ellipsis) and not labels[box.index].endswith(ellipsis):
             truncated += 1
             hidden += len("".join(labels[box.index].split())) - shown + 1
-    title_box = _title_box(title, cx, cy, rx, ry)
+    title_box = _title_box(title, cx, cy, rx, ry, ellipsis)
     return TextLayout(width, height, "circle", cx, cy, rx, ry,
                       tuple(sorted(boxes, key=lambda b: b.index)), title_box, truncated, hidden)
 
 
-def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap):
+def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap, ellipsis):
     if not members:
         return []
     # two lines each if they fit (more when the side has room to spare), else one
     for max_lines, spacing in ((4, 1), (3, 1), (2, 1), (2, 0), (1, 1), (1, 0)):
-        wrapped = [fit_lines(labels[m.index], room, max_lines) for m in members]
+        wrapped = [fit_lines(labels[m.index], room, max_lines, ellipsis) for m in members]
         needed = sum(len(w) for w in wrapped) + spacing * (len(members) - 1)
         if needed <= height:
             break
@@ -381,14 +376,14 @@ def _half_width(y0: int, y1: int, cx, cy, rx, ry) -> float:
     return rx * math.sqrt(1 - (nearest / ry) ** 2)
 
 
-def _title_box(title, cx, cy, rx, ry) -> Box | None:
+def _title_box(title, cx, cy, rx, ry, ellipsis) -> Box | None:
     inner_ry, inner_rx = ry * INNER, rx * INNER
     rows = max(1, int(2 * inner_ry * 0.72))
     width = int(2 * inner_rx * 0.8) - 1
     if width < 3 or inner_ry < 1:
         return None
     for _ in range(rows):  # shrink the box until every row fits inside the inner ring
-        lines = fit_lines(title, width, rows)
+        lines = fit_lines(title, width, rows, ellipsis)
         top = math.floor(cy - len(lines) / 2)
         if len(lines) < 2 or all(
             _half_width(r, r + 1, cx, cy, inner_rx, inner_ry) >= width / 2 + 1
@@ -519,7 +514,7 @@ class TextLid:
 
     def lines(self, width: int, height: int | None = None) -> list[list[Segment]]:
         height = height or self.height or default_height(width)
-        layout = layout_text_lid(width, height, self.title, self.labels)
+        layout = layout_text_lid(width, height, self.title, self.labels, self.ascii_only)
         if layout.mode == "list":
             return self._list_lines(width, height)
         return self._circle_lines(layout)
@@ -565,7 +560,8 @@ class TextLid:
         return out
 
     def _list_lines(self, width: int, height: int) -> list[list[Segment]]:
-        out = [[Segment(line, Style(bold=True))] for line in fit_lines(self.title, width, 2)]
+        cut = "..." if self.ascii_only else ELLIPSIS
+        out = [[Segment(line, Style(bold=True))] for line in fit_lines(self.title, width, 2, cut)]
         out.append([])
         body: list[list[Segment]] = []
         first = last = 0  # the selected item's lines

@@ -139,6 +139,12 @@ def test_two_hundred_character_pieces_are_shortened_not_dropped():
     assert layout.title.lines[-1].endswith(ELLIPSIS)
 
 
+def test_ascii_lids_shorten_with_three_dots():
+    labels = ["word " * 60] * 12
+    text = render_plain(TextLid("T" * 300, labels, selected=2, ascii_only=True), 80, 24)
+    assert text.isascii() and "..." in text
+
+
 def test_labels_go_round_like_a_clock():
     layout = layout_text_lid(120, 40, "Title", [f"p{i}" for i in range(8)])
     right = [b for b in layout.boxes if b.x > layout.cx]

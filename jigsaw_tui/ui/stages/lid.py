@@ -53,7 +53,8 @@ class LidView(Widget, can_focus=True):
         """Repaint only the two labels and the two wedges: few bytes per keystroke."""
         width, height = self.size.width, self.size.height
         content = self.stage.content
-        layout = layout_text_lid(width, height, content.title, content.labels)
+        layout = layout_text_lid(width, height, content.title, content.labels,
+                                 self.stage.controller.ascii_only)
         if layout.mode != "circle":
             self.refresh()
             return
