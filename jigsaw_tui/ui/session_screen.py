@@ -79,6 +79,7 @@ class SessionScreen(Screen):
         self._draft_timer = None
         self._last_focus: dict[str, object] = {}
         self._shown = controller.session
+        self._too_small = False
 
     @staticmethod
     def pick_first_stage(session) -> str:
@@ -112,9 +113,13 @@ class SessionScreen(Screen):
     def on_resize(self, event) -> None:
         self.query_one(StageBar).show(self.controller.session.title, self.current)
         width, height = event.size
-        if width < MIN_WIDTH or height < MIN_HEIGHT:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small:
             self.controller.tell(f"The terminal is {width}x{height}: too small to show everything "
                                  f"(at least {MIN_WIDTH}x{MIN_HEIGHT}). Typing still works.", "warning")
+        elif self._too_small:
+            self.controller.tell(f"The terminal is {width}x{height}: everything fits again.")
+        self._too_small = too_small
 
     # -- stages ------------------------------------------------------------------------
 

@@ -140,6 +140,7 @@ async def test_a_tiny_terminal_says_so_and_recovers(store):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert store.load(NAME).group(GROUP_ONE).pieces[-1].text == "still works"
+        assert "fits again" in notice(app)
 
 
 @pilot
