@@ -334,3 +334,24 @@ def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
         assert isinstance(app.screen, PromptScreen)
 
     drive(app, script)
+
+
+def test_take_one_piece_out_of_a_theme_of_three(store, example):
+    store.apply(example, AddGroup("Group three", id="gthree"))
+    store.apply(example, AddPiece("gthree", "Mutual trust", id="pmutual"))
+    from jigsaw_tui.ops import AddToTheme
+
+    store.apply(example, AddToTheme("tvwqvj", ("pmutual",)))
+    app = make_app(store, example)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        await go_to(pilot, stage, TRUST)
+        await keys(pilot, "d")
+        theme = store.load(example).theme("tvwqvj")
+        assert set(theme.pieces) == {SAFETY, "pmutual"}
+        assert "'Trust' is out of" in notice(app)
+        await keys(pilot, "ctrl+z")
+        assert TRUST in store.load(example).theme("tvwqvj").pieces
+
+    drive(app, script)

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from ...compare import groups_label
 from ...model import InvalidInput
-from ...ops import Dismiss, EditTheme, Unmatch
+from ...ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
 from . import Stage
 from .theme_parts import (
     MIN_COLUMN_WIDTH, CandidatesScreen, GroupColumn, ThemeList, comparison_table, plural,
@@ -46,6 +46,7 @@ class ThemesStage(Stage):
         Binding("s", "match('same')", "same"),
         Binding("o", "match('overlap')", "overlap"),
         Binding("u", "unmatch", "unmatch"),
+        Binding("d", "take_out", "take out of theme", show=False),
         Binding("t", "table", "table"),
         Binding("r", "rename", "rename"),
         Binding("n", "next_suggestion(1)", "next suggestion"),
@@ -63,6 +64,7 @@ class ThemesStage(Stage):
         "                         (left/right or Tab), s: same theme, o: overlap\n"
         "  merge two themes       pick a piece of each, then s (you are asked first)\n"
         "  in the themes list     u unmatch, r or Enter rename, k same/overlap\n"
+        "  d on a piece           take just that piece out of its theme\n"
         "  Enter on a piece       picks it, as space does\n"
     )
 
@@ -341,6 +343,17 @@ class ThemesStage(Stage):
         if self.controller.apply(Unmatch(theme.id)):
             self.controller.tell(f"Unmatched '{theme.name}': its pieces stand alone (ctrl+z undoes).")
 
+    def action_take_out(self) -> None:
+        """Take just this piece out of its theme (a theme of two comes apart)."""
+        piece = self.current_piece()
+        theme = self.controller.session.theme_of(piece) if piece else None
+        if theme is None:
+            self.controller.tell("Move to a piece in a theme, then d to take it out of the theme.")
+            return
+        if self.controller.apply(RemoveFromTheme(theme.id, piece)):
+            text = self.controller.session.find_piece(piece)[1].text
+            self.controller.tell(f"'{text}' is out of '{theme.name}' (ctrl+z undoes).")
+
     def action_rename(self) -> None:
         from ..dialogs import PromptScreen
 
@@ -461,6 +474,7 @@ class ThemesStage(Stage):
             ("Match as an overlap", "The picked pieces become an overlapping theme (o)",
              lambda: self.action_match("overlap")),
             ("Unmatch theme", "Take the current theme apart (u)", self.action_unmatch),
+            ("Take piece out of theme", "Only the current piece leaves its theme (d)", self.action_take_out),
             ("Rename theme", "Name the current theme (r)", self.action_rename),
             ("Comparison table", "One column per group, one row per theme (t)", self.action_table),
             ("Closest candidates", "The current piece's 3 closest pieces in other groups (c)",
