@@ -355,3 +355,23 @@ def test_take_one_piece_out_of_a_theme_of_three(store, example):
         assert TRUST in store.load(example).theme("tvwqvj").pieces
 
     drive(app, script)
+
+
+def test_ascii_mode_cuts_lines_with_three_dots(store, example):
+    app = JigsawApp(store, example, watch_signals=False, ascii_only=True)
+
+    async def script(pilot):
+        stage = await open_themes(pilot)
+        prompts = [str(o.prompt) for o in stage.query_one("#theme-list").options]
+        assert any(p.endswith("...") for p in prompts)  # long theme lines are cut
+        assert all(p.isascii() for p in prompts)
+        await keys(pilot, "t")
+        import io
+
+        from rich.console import Console
+
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(stage.query_one("#table-body").render())
+        assert console.export_text().isascii()
+
+    drive(app, script)

@@ -86,6 +86,15 @@ class ThemeList(OptionList):
             self.highlighted = 0  # a cursor to act on at once
 
 
+def cut(text: Text, width: int, ascii_only: bool = False) -> None:
+    """Cut a line to `width` cells, ending '...' in ASCII mode and '…' otherwise."""
+    if text.cell_len <= width:
+        return
+    mark = "..." if ascii_only else "…"
+    text.truncate(max(0, width - len(mark)))
+    text.append(mark)
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 

@@ -24,7 +24,7 @@ from ...model import InvalidInput
 from ...ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
 from . import Stage
 from .theme_parts import (
-    MIN_COLUMN_WIDTH, CandidatesScreen, GroupColumn, ThemeList, comparison_table, plural,
+    MIN_COLUMN_WIDTH, CandidatesScreen, GroupColumn, ThemeList, comparison_table, cut, plural,
 )
 
 
@@ -227,7 +227,7 @@ class ThemesStage(Stage):
             label.append(theme.name, "bold")
             label.append(f"  {theme.kind}, {groups_label(len(session.theme_groups(theme)), total)}: ")
             label.append(" / ".join(session.find_piece(p)[1].text for p in theme.pieces))
-            label.truncate(width, overflow="ellipsis")  # one line each: the list stays short
+            cut(label, width, self.controller.ascii_only)  # one line each: the list stays short
             options.append(Option(label, id=theme.id))
         if not session.themes:
             options.append(Option(Text("No themes yet: pick a piece (space), then its partner, then s."),
@@ -258,7 +258,7 @@ class ThemesStage(Stage):
             second.append(f"  {shown.score:.2f} {shown.reason}   y take it, x not a match, n next")
         width = max(20, (self.size.width or 80) - 2)
         for line in (first, second):
-            line.truncate(width, overflow="ellipsis")
+            cut(line, width, self.controller.ascii_only)
         self.query_one("#suggestion", Static).update(Text("\n").join((first, second)))
 
     def draw_table(self, session) -> None:
