@@ -32,8 +32,8 @@ class AnswerColumn(CaptureColumn):
 
     def heading(self, session) -> Text:
         title = self.title or session.view(self.where).question
-        heading = Text(title)
-        heading.append(f"  ({len(self.answers(session))})")
+        heading = Text(f"({len(self.answers(session))}) ")  # first: a long question is cut, not the count
+        heading.append(title)
         return heading
 
     def labels(self, session) -> list[Text]:

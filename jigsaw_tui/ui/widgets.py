@@ -203,6 +203,7 @@ class CaptureColumn(Vertical):
 
     def _heading(self, session) -> Text:
         text = self.heading(session)
+        text.no_wrap, text.overflow = True, "ellipsis"  # one row; the count is never pushed off
         if self.current:
             text.stylize("reverse")
         return text
