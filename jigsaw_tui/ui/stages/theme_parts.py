@@ -95,6 +95,18 @@ def cut(text: Text, width: int, ascii_only: bool = False) -> None:
     text.append(mark)
 
 
+def cell_text(pieces) -> Text:
+    """A group's pieces in one cell, each note after it in brackets, as in the seed report."""
+    text = Text()
+    for n, piece in enumerate(pieces):
+        if n:
+            text.append("\n")
+        text.append(piece.text)
+        if piece.note:
+            text.append(f" [{' '.join(piece.note.split())}]", "dim")
+    return text
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -116,7 +128,7 @@ def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | N
     total = len(session.groups)
     numbers = {t.id: n for n, t in enumerate(session.themes, 1)}
     for row in comparison_rows(session):
-        cells = [Text("\n".join(p.text for p in row.cells[n])) for n in shown]
+        cells = [cell_text(row.cells[n]) for n in shown]
         if row.theme is None:
             if any(cells):  # a piece of a group not on screen waits for its column
                 table.add_row(Text(""), *cells)
