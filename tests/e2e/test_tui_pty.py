@@ -81,6 +81,21 @@ class Terminal:
                 return os.waitstatus_to_exitcode(status)
         raise AssertionError("jigsaw did not exit")
 
+    def hang_up(self) -> None:
+        """Close our side of the pty, as a dropped SSH link does: the kernel sends SIGHUP."""
+        os.close(self.fd)
+        self.fd = -1
+
+    def wait_exit_quietly(self, timeout: float = WAIT) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.02)
+        raise AssertionError("jigsaw did not exit after the hang-up")
+
     def close(self) -> None:
         if self.status is None:
             try:
@@ -88,7 +103,8 @@ class Terminal:
                 os.waitpid(self.pid, 0)
             except ProcessLookupError:
                 pass
-        os.close(self.fd)
+        if self.fd >= 0:
+            os.close(self.fd)
 
 
 @pytest.fixture
@@ -175,3 +191,17 @@ def test_a_dropped_line_keeps_the_half_typed_piece(session_dir, terminals):
     session = session_dir.load("e2e")
     assert [p.text for p in session.groups[0].pieces] == ["Trust", "Psychological safety"]
     assert session.drafts == ()
+
+
+def test_closing_the_terminal_keeps_the_draft_and_exits_cleanly(session_dir, terminals):
+    term = terminals("--sessions-dir", str(session_dir.folder), "open", "e2e")
+    term.wait_for("[F2 Meditation]")
+    term.send(F4)
+    term.wait_for("Group one  0/12")
+    for n, char in enumerate("dropped li"):
+        term.send(char)
+        term.wait_for("dropped li"[: n + 1])
+    term.hang_up()
+    assert term.wait_exit_quietly() == 0
+    session = session_dir.load("e2e")
+    assert session.draft(session.groups[0].id) == "dropped li"
