@@ -6,7 +6,6 @@ changes is redrawn. Stages and dialogs are imported when first used.
 
 from __future__ import annotations
 
-import os
 import signal
 
 from rich.text import Text
@@ -78,7 +77,7 @@ class JigsawApp(App):
     def show_picker(self) -> None:
         from .picker import PickerScreen
 
-        for n, screen in enumerate(self.screen_stack):
+        for screen in self.screen_stack:
             if isinstance(screen, PickerScreen):
                 while self.screen is not screen:
                     self.pop_screen()
@@ -113,7 +112,6 @@ class JigsawApp(App):
         """The SSH link dropped: keep what was half-typed, then leave without drawing."""
         self.hung_up = True
         self.keep_all_drafts()
-        os.environ["JIGSAW_HUNG_UP"] = "1"
         self.exit(0)
 
     def screen_notice(self, message: str, severity: str = "information") -> None:

@@ -140,7 +140,6 @@ class CaptureColumn(Vertical):
     BINDINGS = [
         Binding("up", "to_list", "pieces", show=False),
     ]
-    LIST_BINDINGS_HELP = ""  # subclasses: a line for the help screen
 
     placeholder = "type, then Enter"
     prompt = "add> "
