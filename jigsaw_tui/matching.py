@@ -194,56 +194,62 @@ def default_scorer() -> Scorer:
     return WordScorer()
 
 
+class _Tally:
+    """What two pieces have in common so far; each word counts once, in text order."""
+
+    def __init__(self, fa: _Features, fb: _Features):
+        self.fa, self.fb = fa, fb
+        self.got_a = self.got_b = 0.0
+        self.used_a: set[str] = set()
+        self.used_b: set[str] = set()
+        self.reasons: list[str] = []
+
+    def left(self) -> tuple[list[str], list[str]]:
+        return ([s for s in self.fa.weights if s not in self.used_a],
+                [s for s in self.fb.weights if s not in self.used_b])
+
+    def take(self, stems_a, stems_b, factor: float, reason: str | None) -> None:
+        self.got_a += factor * sum(self.fa.weights[s] for s in stems_a)
+        self.got_b += factor * sum(self.fb.weights[s] for s in stems_b)
+        self.used_a.update(stems_a)
+        self.used_b.update(stems_b)
+        if reason:
+            self.reasons.append(reason)
+
+    def pair_off(self, related, factor: float, reason) -> None:
+        """Pair each left word of a with the first left word of b that `related` accepts."""
+        left_a, left_b = self.left()
+        for stem_a in left_a:
+            stem_b = next((b for b in left_b if b not in self.used_b and related(stem_a, b)), None)
+            if stem_b is not None:
+                self.take([stem_a], [stem_b], factor, reason(self.fa.surfaces[stem_a], self.fb.surfaces[stem_b]))
+
+
 def _score(fa: _Features, fb: _Features, typos: set[frozenset[str]]) -> tuple[float, str]:
     if fa.mass <= 0 or fb.mass <= 0:
         return 0.0, ""
-    got_a = got_b = 0.0
-    used_a: set[str] = set()
-    used_b: set[str] = set()
-    same_words, reasons = [], []
-    for stem in fa.weights:
-        if stem in fb.weights:
-            got_a += fa.weights[stem]
-            got_b += fb.weights[stem]
-            used_a.add(stem), used_b.add(stem)
-            same_words.append(fa.surfaces[stem])
-    near = sorted(fa.concepts.keys() & fb.concepts.keys(), key=lambda c: -fa.concepts[c][2])
-    for concept in near:
+    tally = _Tally(fa, fb)
+    same = [stem for stem in fa.weights if stem in fb.weights]
+    tally.take(same, same, 1.0, None)
+    for concept in sorted(fa.concepts.keys() & fb.concepts.keys(), key=lambda c: (-fa.concepts[c][2], c)):
         stems_a, words_a, closeness = fa.concepts[concept]
         stems_b, words_b, _ = fb.concepts[concept]
-        left_a, left_b = stems_a - used_a, stems_b - used_b
-        if not left_a or not left_b:
-            continue
-        got_a += closeness * sum(fa.weights[s] for s in left_a)
-        got_b += closeness * sum(fb.weights[s] for s in left_b)
-        used_a |= left_a
-        used_b |= left_b
-        reasons.append(f"'{words_a}' ~ '{words_b}'")
-    maybe_family = any(isinstance(k, tuple) and k[0] in ("prefix", "root") for k in fa.keys & fb.keys)
-    for stem_a in (fa.weights.keys() - used_a) if maybe_family else ():
-        for stem_b in fb.weights.keys() - used_b:
-            if _family(stem_a, stem_b):
-                got_a += _FAMILY_WEIGHT * fa.weights[stem_a]
-                got_b += _FAMILY_WEIGHT * fb.weights[stem_b]
-                used_a.add(stem_a), used_b.add(stem_b)
-                reasons.append(f"'{fa.surfaces[stem_a]}' ~ '{fb.surfaces[stem_b]}'")
-                break
-    for stem_a in (fa.weights.keys() - used_a) if typos else ():
-        for stem_b in fb.weights.keys() - used_b:
-            pair = frozenset((fa.surfaces[stem_a], fb.surfaces[stem_b]))
-            if pair in typos:
-                got_a += _TYPO_WEIGHT * fa.weights[stem_a]
-                got_b += _TYPO_WEIGHT * fb.weights[stem_b]
-                used_a.add(stem_a), used_b.add(stem_b)
-                reasons.append(f"'{fa.surfaces[stem_a]}' looks like '{fb.surfaces[stem_b]}' (a typo?)")
-                break
-    if not got_a:
+        left_a, left_b = stems_a - tally.used_a, stems_b - tally.used_b
+        if left_a and left_b:
+            tally.take(left_a, left_b, closeness, f"'{words_a}' ~ '{words_b}'")
+    if any(isinstance(k, tuple) and k[0] in ("prefix", "root") for k in fa.keys & fb.keys):
+        tally.pair_off(_family, _FAMILY_WEIGHT, lambda a, b: f"'{a}' ~ '{b}'")
+    if typos:
+        tally.pair_off(lambda a, b: frozenset((fa.surfaces[a], fb.surfaces[b])) in typos, _TYPO_WEIGHT,
+                       lambda a, b: f"'{a}' looks like '{b}' (a typo?)")
+    if not tally.got_a:
         return 0.0, ""
-    covered = max(got_a / fa.mass, got_b / fb.mass)  # "Time" is all of itself in "Time, location, and pace"
-    balance = (got_a + got_b) / (fa.mass + fb.mass)  # ... but only a third of the other
-    if same_words:
-        quoted = " and ".join(f"'{w}'" for w in same_words)
-        reasons.insert(0, f"shares the word{'s' if len(same_words) > 1 else ''} {quoted}")
+    covered = max(tally.got_a / fa.mass, tally.got_b / fb.mass)  # "Time" is all of itself in "Time, location, and pace"
+    balance = (tally.got_a + tally.got_b) / (fa.mass + fb.mass)  # ... but only a third of the other
+    reasons = tally.reasons
+    if same:
+        quoted = " and ".join(f"'{fa.surfaces[w]}'" for w in same)
+        reasons.insert(0, f"shares the word{'s' if len(same) > 1 else ''} {quoted}")
     return min(1.0, (covered + balance) / 2), "; ".join(reasons)
 
 
