@@ -71,12 +71,16 @@ class ItemList(OptionList):
 
     _wrapped_width = -1
 
-    def _on_resize(self) -> None:
+    def _on_resize(self, event: events.Resize) -> None:
         # Shown again at the same width (a stage switch): the wrapped lines are still right,
-        # so do not redraw the whole list a second time.
-        if self.size.width != self._wrapped_width:
-            self._wrapped_width = self.size.width
-            super()._on_resize()
+        # so stop OptionList's own handler from redrawing the whole list a second time.
+        if self.size.width == self._wrapped_width:
+            event.prevent_default()
+        self._wrapped_width = self.size.width
+
+    def render_line(self, y: int):
+        self._wrapped_width = self.size.width  # lines are wrapped for this width now
+        return super().render_line(y)
 
     def action_item(self, what: str) -> None:
         column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
