@@ -40,8 +40,8 @@ class Driver:
     ready: tuple[str, ...]  # all on screen = first usable screen
     to_input: tuple[str, ...] = ()  # keys from the first screen to the piece input
     input_ready: tuple[str, ...] = ()  # on screen once there
-    stage_switch: tuple[str, ...] = ()  # keys for one stage switch from the piece input
-    stage_ready: tuple[str, ...] = ()
+    # Stage switches from the piece input, in turn: (label, keys, texts then on screen).
+    stage_switches: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
     meditation: tuple[str, ...] = ()  # keys that show the meditation with its timer running
     meditation_ready: tuple[str, ...] = ()
     quit: tuple[str, ...] = ("ctrl+q",)
@@ -58,9 +58,7 @@ class Run:
     per_char: list[int] = field(default_factory=list)
     key_rows: list[tuple[int, ...]] = field(default_factory=list)  # rows each typed key redrew
     full_repaint: int | None = None
-    stage_switch: int | None = None
-    stage_rows: int | None = None
-    stage_parts: dict[str, int] = field(default_factory=dict)  # where a stage switch's bytes go
+    switches: dict[str, bytes] = field(default_factory=dict)  # label -> what the switch wrote
     meditation_bps: float | None = None
     rss_mb: float | None = None
     problems: list[str] = field(default_factory=list)
@@ -87,7 +85,8 @@ def jigsaw_driver(env: dict, sessions: Path) -> Driver:
         "jigsaw open", jigsaw_command() + ["open", "bench"], env,
         # A session with pieces opens on Groups, with the cursor in the piece input.
         ready=("F4 Groups", "Shared purpose", "type a piece"), input_ready=("type a piece",),
-        stage_switch=("f3",), stage_ready=("Why do we network?",),
+        stage_switches=(("Groups -> Views, first visit", ("f3",), ("Why do we network?",)),
+                        ("Views -> Groups, a return", ("f4",), ("[F4 Groups]", PIECE))),
         meditation=("f2", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down
         prepare=lambda: make_session(sessions),  # no draft or piece left by an earlier run
     )
@@ -153,12 +152,10 @@ def measure_full(driver: Driver, idle_seconds: float) -> Run:
             type_piece(app, run)
             if run.per_char:  # the room pauses mid-piece: anything drawn now is on a timer
                 run.typed_pause_bytes = app.bytes_during(PAUSE_SECONDS)
-        if driver.stage_switch:
+        for label, keys, texts in driver.stage_switches:
             app.record()
-            if reach(app, driver.stage_switch, driver.stage_ready, "another stage", run):
-                drawn = app.record()
-                run.stage_switch, run.stage_rows = len(drawn), len(rows_drawn(drawn))
-                run.stage_parts = output_parts(drawn)
+            if reach(app, keys, texts, label, run):
+                run.switches[label] = app.record()
         app.resize(79, 24)
         app.settle()
         before = app.bytes_out
@@ -257,6 +254,19 @@ def _rows_note(runs: list[Run]) -> str:
     return f"{len(common)} rows (rows {', '.join(map(str, common))})"
 
 
+def _switch_note(drawn: bytes, own_repaint: float | None) -> str:
+    """Which rows a switch redrew and where its bytes went; cells over 1x mean rows painted twice."""
+    rows = len(rows_drawn(drawn))
+    parts = output_parts(drawn)
+    cells = parts["text"] + parts["spaces"]
+    note = f"redraws {rows} of 24 rows"
+    if rows:
+        note += f", writing {cells:,} cells ({cells / (rows * 80):.1f}x those rows)"
+    note += "; bytes: " + ", ".join(f"{what} {n:,}" for what, n in parts.items())
+    note += "; reference: the minimal app's repaint after a resize"
+    return note + (f" (jigsaw's: {own_repaint:,.0f} B)" if own_repaint else "")
+
+
 def _why_missing(runs: list[Run]) -> str:
     problems = [p for r in runs for p in r.problems]
     return problems[0].splitlines()[0] if problems else "not reached"
@@ -300,18 +310,12 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
         _median_of(minimal["full"], "idle_bps"), "< 200 B/s", max_value=200, runs=jigsaw["full"],
         note="reference: the minimal app idle (its blinking cursor)")
     j_repaint = _median_of(jigsaw["full"], "full_repaint")
-    j_rows = _median_of(jigsaw["full"], "stage_rows")
-    parts = next((r.stage_parts for r in jigsaw["full"] if r.stage_parts), {})
-    parts_note = ""
-    if parts and j_rows:
-        cells = parts["text"] + parts["spaces"]
-        parts_note = (f"; it writes {cells:,} cells, {cells / (j_rows * 80):.1f}x the cells of those rows; bytes: "
-                      + ", ".join(f"{what} {n:,}" for what, n in parts.items()))
-    add("one stage switch (Groups -> Views)", "B", _median_of(jigsaw["full"], "stage_switch"),
-        _median_of(minimal["full"], "full_repaint"), "<= one full repaint (~7.7 KB)", max_value=7700,
-        runs=jigsaw["full"],
-        note=f"redraws {j_rows:.0f} of 24 rows; reference: the minimal app's repaint after a resize "
-             f"(jigsaw's: {j_repaint:,.0f} B){parts_note}" if j_repaint and j_rows is not None else "")
+    m_repaint = _median_of(minimal["full"], "full_repaint")
+    for label, _keys, _texts in jigsaw_driver({}, Path()).stage_switches:
+        drawn = [r.switches[label] for r in jigsaw["full"] if label in r.switches]
+        value = median([len(d) for d in drawn]) if drawn else None
+        add(f"one stage switch ({label})", "B", value, m_repaint, "<= one full repaint (~7.7 KB)",
+            max_value=7700, runs=jigsaw["full"], note=_switch_note(drawn[0], j_repaint) if drawn else "")
     add("peak memory (RSS)", "MB", _median_of(jigsaw["full"], "rss_mb"), _median_of(minimal["full"], "rss_mb"),
         "<= 1.3x minimal app", max_ratio=1.3, runs=jigsaw["full"])
     return figures
