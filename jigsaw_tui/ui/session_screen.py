@@ -59,8 +59,10 @@ class SessionScreen(Screen):
     SessionScreen #stages { height: 1fr; }
     """
     BINDINGS = _stage_bindings() + [
-        Binding("ctrl+z", "undo", "undo", priority=True),
-        Binding("ctrl+y", "redo", "redo", priority=True),
+        # Not priority: a capture line runs them in turn with the keys typed before them
+        # (a priority binding would undo before an Enter typed just earlier was handled).
+        Binding("ctrl+z", "undo", "undo"),
+        Binding("ctrl+y", "redo", "redo"),
         Binding("f1", "app.help", "help", key_display="F1", priority=True),
         Binding("question_mark", "app.help", "help", show=False),
         Binding("ctrl+s", "save_again", "save again (if the file was deleted)", show=False, priority=True),

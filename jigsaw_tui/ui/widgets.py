@@ -7,12 +7,26 @@ short line. Counts and lists change only on Enter.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
+
+
+class _Replayed(events.Key):
+    """A key sent back through the app by a capture line, to reach the focus of the moment."""
+
+    def __init__(self, key: str, character: str | None, origin: "CaptureInput", handover: int):
+        super().__init__(key, character)
+        self.origin, self.handover = origin, handover  # who sent it back, after which binding
+
+
+_Replayed.handler_name = events.Key.handler_name  # handled as the key it is (set after the class:
+# Message.__init_subclass__ would name it on__replayed)
 
 
 class CaptureInput(Input):
@@ -30,12 +44,61 @@ class CaptureInput(Input):
             self.capture = capture
             self.lines = lines
 
-    def __init__(self, draft_key: str = "", **kwargs):
+    def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None, **kwargs):
         kwargs.setdefault("compact", True)
         kwargs.setdefault("select_on_focus", False)  # a restored draft must not vanish at the next key
         super().__init__(**kwargs)
         self.cursor_blink = False
         self.draft_key = draft_key
+        self.take = take  # a capture line: called at Enter with the text; False if refused
+        self._handing_over = False
+        self._handover = 0
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Handle every key here, in the order it came.
+
+        Over a slow link keys arrive in bursts, and all of a burst is queued here before
+        any of it is handled; Textual runs a key's binding (Enter, Backspace, Tab...) only
+        once the key has bubbled up to the app, after the letters typed behind it. So
+        "Alpha<Enter>Beta<Enter>" would give "AlphaBeta" twice. Bindings run here instead.
+        After one has run (it may move the focus a moment later), the keys behind it go
+        back through the app, which sends each where the focus is by then.
+        """
+        if isinstance(event, _Replayed) and event.origin is self and event.handover == self._handover:
+            self._handing_over = False  # the keys behind the last binding are back, in order
+        if self._handing_over or self.app.focused is not self:
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(_Replayed(event.key, event.character, self, self._handover))
+            return
+        if event.is_printable:
+            await super()._on_key(event)
+            return
+        # What the app would do once the key had bubbled up to it, done now, in turn.
+        # (A private call: Textual has no public one; the version is pinned and tested.)
+        if not await self.app._check_bindings(event.key):
+            return
+        event.stop()
+        event.prevent_default()
+        self._handover += 1
+        self._handing_over = True
+
+    async def action_submit(self) -> None:
+        self.submit_now()
+
+    def submit_now(self) -> None:
+        """Enter. A capture line hands its text over at once and starts afresh, before the
+        next key is handled; anything else posts Submitted as a plain Input does."""
+        value = self.value
+        if self.take is None:
+            self.post_message(self.Submitted(self, value))
+            return
+        if not value.strip():
+            return  # an empty Enter does nothing: a double Enter is harmless
+        self.value = ""
+        if not self.take(value):
+            self.value = value  # refused (a full lid, too long): nothing typed is lost
+            self.cursor_position = len(value)
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = [line for line in event.text.splitlines() if line.strip()]
@@ -176,7 +239,7 @@ class CaptureColumn(Vertical):
         yield items
         with Horizontal(classes="capture-row"):
             yield Static(self.prompt, classes="prompt")
-            yield CaptureInput(draft_key=self.where, placeholder=self.placeholder)
+            yield CaptureInput(draft_key=self.where, take=self.take, placeholder=self.placeholder)
 
     def make_list(self) -> ItemList:
         return ItemList()
@@ -233,16 +296,13 @@ class CaptureColumn(Vertical):
 
     # -- typing ------------------------------------------------------------------------
 
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value
-        if not text.strip():
-            return  # an empty Enter does nothing: a double Enter is harmless
-        if self.controller.apply(self.add_op(text)):
-            self.capture.value = ""
-            self.controller.keep_draft(self.where, "")
-            self.items.highlighted = None
+    def take(self, text: str) -> bool:
+        """The capture line's Enter: add the item now (saved before the next key)."""
+        if not self.controller.apply(self.add_op(text)):
+            return False
+        self.controller.keep_draft(self.where, "")
+        self.items.highlighted = None
+        return True
 
     @on(CaptureInput.Lines)
     def pasted(self, event: CaptureInput.Lines) -> None:

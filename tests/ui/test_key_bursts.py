@@ -1,0 +1,70 @@
+"""Keys that arrive in one burst (a slow SSH link, a fast typist, a terminal's paste of
+keystrokes) are handled in the order they were typed: nothing is merged, moved or lost."""
+
+from __future__ import annotations
+
+from textual import events
+
+from .test_groups import column, open_groups, pieces
+from .tui_helpers import GROUP_ONE, GROUP_TWO, copy_example, make_app, pilot
+
+SPECIAL = {"\n": "enter", "\t": "tab", "\b": "backspace", "\x15": "ctrl+u", "\x1a": "ctrl+z"}
+
+
+def burst(app, text: str) -> None:
+    """Queue every key at once, as the terminal driver does with one read of a burst."""
+    for char in text:
+        key = SPECIAL.get(char, char)
+        app.post_message(events.Key(key, char if key == char else None))
+
+
+async def settle(pilot) -> None:
+    for _ in range(5):
+        await pilot.pause()
+
+
+@pilot
+async def test_pieces_typed_in_one_burst_stay_separate(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        burst(app, "Alpha\nBeta\nGamma\nDelt\b\blta\n")
+        await settle(pilot)
+        assert pieces(store)[-4:] == ["Alpha", "Beta", "Gamma", "Delta"]
+        assert column(app).capture.value == ""
+
+
+@pilot
+async def test_keys_after_tab_in_a_burst_go_to_the_next_group(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        burst(app, "One\n\tTwo\n")
+        await settle(pilot)
+        assert pieces(store)[-1] == "One"
+        assert pieces(store, GROUP_TWO)[-1] == "Two"
+
+
+@pilot
+async def test_ctrl_u_clears_only_what_came_before_it(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        burst(app, "wrong\x15right")
+        await settle(pilot)
+        assert column(app).capture.value == "right"
+
+
+@pilot
+async def test_undo_in_a_burst_undoes_the_piece_typed_just_before_it(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        before = pieces(store)
+        burst(app, "Oops\n\x1a")
+        await settle(pilot)
+        assert pieces(store) == before
