@@ -42,6 +42,10 @@ class AnswerColumn(CaptureColumn):
     def add_op(self, text: str):
         return AddItem(self.where, text)
 
+    def short_name(self, session) -> str:
+        title = self.title or session.view(self.where).question
+        return title if len(title) <= 24 else title[:22] + ".."
+
     def move_op(self, index: int, to: int):
         return MoveItem(self.where, index, self.answers(self.controller.session)[index], to)
 
@@ -65,6 +69,20 @@ class EmptyNote(Static, can_focus=True):
     """Says what to do when there is nothing yet; focusable so the stage's keys show below."""
 
 
+def short_name(column: CaptureColumn, session) -> str:
+    """A few words naming a column in the strip (a column class may say, with `short_name`)."""
+    if hasattr(column, "short_name"):
+        return column.short_name(session)
+    text = column.heading(session).plain
+    return text if len(text) <= 24 else text[:22] + ".."
+
+
+class ColumnStrip(Static):
+    """One row naming every column when not all fit: where you are, and what Tab reaches."""
+
+    DEFAULT_CSS = "ColumnStrip { height: 1; padding: 0 1; color: $text-muted; }"
+
+
 class ColumnsStage(Stage):
     """A stage made of capture columns, one per key (group id, view id)."""
 
@@ -78,6 +96,7 @@ class ColumnsStage(Stage):
         Binding("shift+tab", "next_column(-1)", "previous", priority=False),
     ]
     empty_text = ""
+    name_strip = False  # a row naming every column when not all fit (Groups and Views say yes)
 
     def __init__(self, controller, **kwargs):
         super().__init__(controller, **kwargs)
@@ -104,6 +123,9 @@ class ColumnsStage(Stage):
         fit = self.columns_that_fit()
         at = keys.index(self.current_key) if self.current_key in keys else 0
         start = max(0, min(at - fit // 2, len(keys) - fit))
+        strip = ColumnStrip()
+        strip.display = self.name_strip and len(keys) > fit
+        yield strip
         with Horizontal():
             for n, key in enumerate(keys):
                 column = self.make_column(key)
@@ -160,6 +182,28 @@ class ColumnsStage(Stage):
         start = max(0, min(at - fit // 2, len(columns) - fit))
         for n, column in enumerate(columns):
             column.display = start <= n < start + fit
+        self.show_strip(start, fit)
+
+    def strip_names(self, session) -> list[str]:
+        keys = set(self.keys(session))  # a column being removed is still mounted for a moment
+        return [short_name(column, session) for column in self.columns() if column.where in keys]
+
+    def show_strip(self, start: int, fit: int) -> None:
+        """'Tab: Group one | >Group two< | Carers' when some columns are hidden."""
+        strip = self.query_one(ColumnStrip)
+        columns = [c for c in self.columns() if c.where in set(self.keys(self.controller.session))]
+        strip.display = self.name_strip and len(columns) > fit
+        if not strip.display:
+            return
+        line = Text("Tab: ", no_wrap=True, overflow="ellipsis")
+        for n, name in enumerate(self.strip_names(self.controller.session)):
+            if n:
+                line.append(" | ")
+            if start <= n < start + fit:
+                line.append(f">{name}<", "bold")
+            else:
+                line.append(name)
+        strip.update(line, layout=False)
 
     # -- moving ------------------------------------------------------------------------
 

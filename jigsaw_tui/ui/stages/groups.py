@@ -53,6 +53,9 @@ class PieceColumn(CaptureColumn):
     def add_op(self, text: str):
         return AddPiece(self.where, text)
 
+    def short_name(self, session) -> str:
+        return self.group(session).name
+
     def piece(self, index: int):
         return self.group(self.controller.session).pieces[index]
 
@@ -89,6 +92,7 @@ class GroupsStage(ColumnsStage):
         Binding("f8", "remove_group", "remove group", show=False),
     ]
     HELP_PARTS = (PieceColumn, PieceList)
+    name_strip = True
     empty_text = "No groups yet: ctrl+g adds one (a breakout group names up to 12 pieces)."
 
     def keys(self, session) -> list[str]:

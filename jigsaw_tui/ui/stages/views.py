@@ -18,6 +18,7 @@ class ViewsStage(ColumnsStage):
         Binding("f8", "remove_question", "remove question", show=False),
     ]
     HELP_PARTS = (ItemList,)
+    name_strip = True
     empty_text = "No questions yet: ctrl+g adds one (e.g. Why do we network?)."
 
     def keys(self, session) -> list[str]:
