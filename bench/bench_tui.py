@@ -231,6 +231,28 @@ def extra_imports(minimal: Driver, jigsaw: Driver, work: Path, count: int = 5) -
     return f"imports not in the minimal app: {total:.0f} ms ({top})"
 
 
+def first_screen_widgets(sessions: Path) -> str:
+    """How many widgets each app's first screen holds (Textual's test harness, 80x24)."""
+    import asyncio
+
+    from bench.minimal_app import MinimalApp
+    from jigsaw_tui.store import Store
+    from jigsaw_tui.ui.app import JigsawApp
+
+    async def count(app) -> int:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            return len(app.screen.query("*"))
+
+    make_session(sessions)
+    try:
+        ours = asyncio.run(count(JigsawApp(Store(sessions), "bench")))
+        base = asyncio.run(count(MinimalApp()))
+    except Exception as error:  # the app's constructor may change; this is only a hint
+        return f"widgets not counted ({error!r:.60})"
+    return f"first screen holds {ours} widgets (minimal app {base})"
+
+
 # -- figures ------------------------------------------------------------------------------
 
 
@@ -345,6 +367,7 @@ def run(work: Path, repeat: int = 3, extra_starts: int = 4, idle_seconds: float 
     figures = figures_from(runs["minimal"], runs["jigsaw"], repeat)
     if figures[0].met is False:  # the start is slow: say which imports make it so
         figures[0].note += "; " + extra_imports(drivers["minimal"], drivers["jigsaw"], work)
+        figures[0].note += "; " + first_screen_widgets(sessions)
     return figures
 
 
