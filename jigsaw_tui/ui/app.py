@@ -28,6 +28,7 @@ class JigsawApp(App):
     )
     CSS = """
     Screen { background: $surface; }
+    JigsawApp.-ascii ModalScreen > Vertical { border: ascii $primary; }
     """
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit (everything is already saved)", show=False, priority=True),
@@ -45,6 +46,7 @@ class JigsawApp(App):
         self.watch_signals = watch_signals
         self.animation_level = "none"  # nothing moves unless it means something
         self.hung_up = False
+        self.set_class(ascii_only, "-ascii")  # ASCII borders on dialogs
 
     def on_mount(self) -> None:
         if self.watch_signals:

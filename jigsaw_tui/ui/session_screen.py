@@ -101,7 +101,9 @@ class SessionScreen(Screen):
         yield StageBar(id="stagebar")
         yield ContentSwitcher(id="stages")
         yield Notice(id="notice")
-        yield Footer(compact=True)
+        # --ascii: no palette hint at the right (Textual draws it after a non-ASCII bar);
+        # ctrl+p still works and F1 lists it
+        yield Footer(compact=True, show_command_palette=not self.app.ascii_only)
 
     async def on_mount(self) -> None:
         self.controller.set_teller(self.query_one(Notice).say)
