@@ -62,9 +62,7 @@ class PickerScreen(Screen):
             yield CaptureInput(id="filter", placeholder="type part of a title, group or file name")
         yield OptionList(id="sessions")
         yield Notice(id="notice")
-        # --ascii: no palette hint at the right (Textual draws it after a non-ASCII bar);
-        # ctrl+p still works and F1 lists it
-        yield Footer(compact=True, show_command_palette=not self.app.ascii_only)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

@@ -101,9 +101,7 @@ class SessionScreen(Screen):
         yield StageBar(id="stagebar")
         yield ContentSwitcher(id="stages")
         yield Notice(id="notice")
-        # --ascii: no palette hint at the right (Textual draws it after a non-ASCII bar);
-        # ctrl+p still works and F1 lists it
-        yield Footer(compact=True, show_command_palette=not self.app.ascii_only)
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         self.controller.set_teller(self.query_one(Notice).say)

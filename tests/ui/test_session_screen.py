@@ -227,8 +227,6 @@ async def test_palette_exports_beside_the_session_file(store):
 
 @pilot
 async def test_ascii_mode_draws_without_non_ascii_symbols(store):
-    from textual.widgets import Footer
-
     copy_example(store)
     app = make_app(store, ascii_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -237,7 +235,6 @@ async def test_ascii_mode_draws_without_non_ascii_symbols(store):
         column = next(c for c in app.screen.query(PieceColumn) if c.where == GROUP_TWO)
         first = plain(column.items.get_option_at_index(0).prompt)
         assert first == " 1. Time, location, and pace [note]"
-        assert app.screen.query_one(Footer).show_command_palette is False
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen.query_one("MessageScreen > Vertical").styles.border_top[0] == "ascii"
