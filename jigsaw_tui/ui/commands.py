@@ -7,25 +7,6 @@ from textual.app import SystemCommand
 from .stages import STAGES
 
 
-EXPORTS = (("pdf", "PDF (lids, table, actions)"), ("md", "Markdown flash report"),
-           ("csv", "CSV comparison table"))
-
-
-def export_now(screen, fmt: str) -> None:
-    """Write an export beside the session file and say where (the export code loads now)."""
-    from ..export import ExportError, export
-    from ..store import StoreError
-
-    controller = screen.controller
-    try:
-        target = controller.store.path_for(controller.ref).with_suffix("." + fmt)
-        path = export(controller.session, fmt, target)
-    except (ExportError, StoreError, OSError) as error:
-        controller.tell(f"Could not export: {error}", "error")
-        return
-    controller.tell(f"Wrote {path}")
-
-
 def commands_for(app, screen):
     from .session_screen import SessionScreen
 
@@ -42,9 +23,6 @@ def commands_for(app, screen):
 
         for title, help_text, callback in export_commands(screen, screen.controller):
             yield SystemCommand(title, help_text, callback)
-        for fmt, what in EXPORTS:
-            yield SystemCommand(f"Export {what}", f"Write it beside the session file ({fmt})",
-                                lambda fmt=fmt: export_now(screen, fmt))
         stage = screen.current_stage()
         if stage is not None:
             for title, help_text, callback in stage.commands():

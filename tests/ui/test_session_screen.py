@@ -213,12 +213,14 @@ async def test_ctrl_c_does_not_quit_and_says_how(store):
 
 @pilot
 async def test_palette_exports_beside_the_session_file(store):
-    from jigsaw_tui.ui.commands import export_now
+    from jigsaw_tui.ui.commands import commands_for
 
     copy_example(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        export_now(app.screen, "md")
+        (markdown,) = [c for c in commands_for(app, app.screen) if c.title == "Export flash report (Markdown)"]
+        markdown.callback()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         written = store.folder / f"{NAME}.md"
         assert written.exists() and "COPE Scotland" in written.read_text()
