@@ -3,6 +3,7 @@ keystrokes) are handled in the order they were typed: nothing is merged, moved o
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 
 from .test_groups import column, open_groups, pieces
@@ -68,3 +69,19 @@ async def test_undo_in_a_burst_undoes_the_piece_typed_just_before_it(store):
         burst(app, "Oops\n\x1a")
         await settle(pilot)
         assert pieces(store) == before
+
+
+@pytest.mark.parametrize("passing", ["f2", "f3", "f5", "f6", "f7"])
+@pilot
+async def test_a_quick_switch_away_from_a_new_stage_leaves_the_keys_with_the_stage_shown(store, passing):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        app.post_message(events.Key(passing, None))  # first visit: that stage is still being built
+        app.post_message(events.Key("f4", None))
+        await settle(pilot)
+        burst(app, "Swift\n")
+        await settle(pilot)
+        assert app.screen.current == "groups"
+        assert pieces(store)[-1] == "Swift"

@@ -462,9 +462,11 @@ class ThemesStage(Stage):
         return columns[0].options if columns and columns[0].is_mounted and columns[0].children else None
 
     def focus_first(self) -> None:
+        if not self.display:
+            return  # another stage was chosen meanwhile: the keys belong to it
         widget = self.first_focus()
         if widget is not None:
-            widget.focus()
+            self.screen.set_focus(widget, scroll_visible=False)  # now, not a frame later
         elif self.controller.session.groups:
             self.call_after_refresh(self.focus_first)  # the columns are still mounting
 
