@@ -13,6 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from .widgets import CaptureInput  # handles a burst of keys in the order typed
+
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
 {name} > Vertical {{
@@ -99,9 +101,7 @@ class PromptScreen(ModalScreen["str | None"]):
     def compose(self):
         with Vertical():
             yield Static(Text(self.title_text), classes="title")
-            field = Input(self.value, compact=True, select_on_focus=False)
-            field.cursor_blink = False
-            yield field
+            yield CaptureInput(value=self.value)
             yield Static(Text((self.hint + "\n" if self.hint else "") + "Enter: save    ctrl+c or Esc: cancel"),
                          classes="hint")
 
@@ -121,7 +121,8 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
     PieceEditor TextArea, PieceEditor TextArea:focus { height: 8; border: none; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True),
+        # Not priority: it must run after the keys typed before it, or their text is lost.
+        Binding("ctrl+s", "save", "save"),
         Binding("escape,ctrl+c", "cancel", "cancel", priority=True),
     ]
 
@@ -137,9 +138,7 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
 
         with Vertical():
             yield Static(Text(self.title_text), classes="title")
-            words = Input(self.text, compact=True, id="words", select_on_focus=False)
-            words.cursor_blink = False
-            yield words
+            yield CaptureInput(value=self.text, id="words")
             yield Static(Text("Note (optional, several lines):"))
             note = TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
             note.cursor_blink = False

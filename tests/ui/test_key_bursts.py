@@ -7,9 +7,9 @@ import pytest
 from textual import events
 
 from .test_groups import column, open_groups, pieces
-from .tui_helpers import GROUP_ONE, GROUP_TWO, copy_example, make_app, pilot
+from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, pilot
 
-SPECIAL = {"\n": "enter", "\t": "tab", "\b": "backspace", "\x15": "ctrl+u", "\x1a": "ctrl+z"}
+SPECIAL = {"\n": "enter", "\t": "tab", "\b": "backspace", "\x15": "ctrl+u", "\x1a": "ctrl+z", "\x13": "ctrl+s"}
 
 
 def burst(app, text: str) -> None:
@@ -85,3 +85,29 @@ async def test_a_quick_switch_away_from_a_new_stage_leaves_the_keys_with_the_sta
         await settle(pilot)
         assert app.screen.current == "groups"
         assert pieces(store)[-1] == "Swift"
+
+
+@pilot
+async def test_a_rename_typed_in_one_burst_is_saved_whole(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        burst(app, "\x15Carers\n")
+        await settle(pilot)
+        assert store.load(NAME).group(GROUP_ONE).name == "Carers"
+
+
+@pilot
+async def test_a_piece_edit_typed_in_one_burst_and_saved_with_ctrl_s_is_saved_whole(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("up", "e")  # the last piece, in the editor
+        await settle(pilot)
+        burst(app, "\x15Whole words\x13")
+        await settle(pilot)
+        assert pieces(store)[-1] == "Whole words"
