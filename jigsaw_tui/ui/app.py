@@ -6,7 +6,9 @@ changes is redrawn. Stages and dialogs are imported when first used.
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
 
 from rich.text import Text
 from textual.app import App
@@ -113,8 +115,15 @@ class JigsawApp(App):
     def hang_up(self) -> None:
         """The SSH link dropped: keep what was half-typed, then leave without drawing."""
         self.hung_up = True
-        self.keep_all_drafts()
-        self.exit(0)
+        try:
+            self.keep_all_drafts()
+        finally:
+            self.exit(0)
+            # With the terminal gone, shutting down can stall; never stay behind as an
+            # orphan on a shared server (everything is on disk by now).
+            leave = threading.Timer(5.0, os._exit, args=(0,))
+            leave.daemon = True  # a normal exit does not wait for it
+            leave.start()
 
     def screen_notice(self, message: str, severity: str = "information") -> None:
         from .widgets import Notice
