@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 from .dialogs import DIALOG_CSS, ConfirmScreen
 from .widgets import CaptureInput, Notice
 
+DEFAULT_GROUPS = ("Group one", "Group two")
+
 
 def entry_label(entry) -> Text:
     """Two lines per session; an unreadable file shows its error instead of breaking the list."""
@@ -214,7 +216,8 @@ class NewSessionScreen(ModalScreen["str | None"]):
             yield Static(Text("Title (e.g. Pieces which support effective networks):"))
             yield CaptureInput(id="title")
             yield Static(Text("Breakout groups, separated by commas (you can add more later):"))
-            yield CaptureInput(id="groups", value="Group one, Group two")
+            # A placeholder, not typed text: what is typed here replaces the default.
+            yield CaptureInput(id="groups", placeholder=", ".join(DEFAULT_GROUPS) + " (if left empty)")
             yield Notice(id="form-notice")
             yield Static(Text("Enter: next / create    ctrl+s: create    ctrl+c or Esc: cancel"),
                          classes="hint")
@@ -238,7 +241,7 @@ class NewSessionScreen(ModalScreen["str | None"]):
         from .templates import split_names
 
         title = self.query_one("#title", Input).value
-        groups = split_names(self.query_one("#groups", Input).value)
+        groups = split_names(self.query_one("#groups", Input).value) or list(DEFAULT_GROUPS)
         try:
             path = self.store.create(new_session(title, groups, date=date.today().isoformat()))
         except (InvalidInput, StoreError) as error:

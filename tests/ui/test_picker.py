@@ -119,3 +119,22 @@ async def test_delete_needs_a_yes(store):
         await pilot.pause()
         assert not store.path_for(NAME).exists()
         assert listed(app) == []
+
+
+@pilot
+async def test_new_session_groups_typed_replace_the_default_and_empty_gives_the_default(store):
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"First", "enter", *"Carers, Nurses", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert [g.name for g in app.screen.controller.session.groups] == ["Carers", "Nurses"]
+        await pilot.press("ctrl+o", "ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Second", "enter", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.controller.session.title == "Second"
+        assert [g.name for g in app.screen.controller.session.groups] == ["Group one", "Group two"]
