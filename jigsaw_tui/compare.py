@@ -25,8 +25,14 @@ class Row:
         return sum(1 for cell in self.cells if cell)
 
     def texts(self, joiner: str = "; ") -> list[str]:
-        """Each cell as plain text ("" when the group did not name it)."""
-        return [joiner.join(p.text for p in cell) for cell in self.cells]
+        """Each cell as plain text ("" when the group did not name it); a piece's note
+        follows it in brackets, as in the seed report's table."""
+        return [joiner.join(piece_with_note(p) for p in cell) for cell in self.cells]
+
+
+def piece_with_note(piece: Piece) -> str:
+    note = " ".join(piece.note.split())
+    return f"{piece.text} [{note}]" if note else piece.text
 
 
 def comparison_rows(session: Session) -> list[Row]:

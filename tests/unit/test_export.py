@@ -53,6 +53,7 @@ def test_example_pdf_has_every_piece_credit_and_pages(store, example):
         assert squash(theme.name) in pages[len(session.groups)]
     table = pages[len(session.groups) + 1]
     assert all(squash(p.text) in table for g in session.groups for p in g.pieces)
+    assert squash("[With time to process and include breaks.]") in table  # notes, as in the seed
     for page in pages:
         assert squash(CREDIT) in page
     assert "Runningajigsawlidsession".casefold() in pages[-1].casefold()
@@ -132,6 +133,7 @@ def test_csv_is_the_comparison_table(store, example):
     session = store.load(example)
     rows = list(csv.reader(io.StringIO(render(session, "csv").decode("utf-8"))))
     assert rows[0] == ["Theme", "Group one", "Group two"]
+    assert rows[1] == ["Time", "Time", "Time, location, and pace [With time to process and include breaks.]"]
     assert rows[2] == ["Shared purpose", "Shared purpose", "Common goal"]
     assert rows[4] == ["Trust and psychological safety (overlap)", "Trust", "Psychological Safety"]
     assert rows[-3] == ["", "", "Include Lived experience at all levels"]
