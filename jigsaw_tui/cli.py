@@ -251,8 +251,8 @@ def cmd_lid(args, store: Store) -> int:
     tty = sys.stdout.isatty()
     size = shutil.get_terminal_size((80, 24))
     width = args.width or (size.columns if tty else 80)
-    if width < 20:
-        raise UsageError("--width must be at least 20")
+    if not 20 <= width <= 1000:  # a huge width would build a canvas of gigabytes
+        raise UsageError("--width must be from 20 to 1000")
     height = min(default_height(width), size.lines - 2) if tty and not args.width else default_height(width)
     console = None
     if tty:

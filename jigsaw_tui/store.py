@@ -31,7 +31,8 @@ from .ops import Op, inverse
 
 SUFFIX = ".toml"
 LOCK_TIMEOUT_SECONDS = 10.0
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")
+# Letters and digits of any script, then also spaces, '_', '.' and '-'; no path characters.
+_NAME = re.compile(r"[^\W_][\w .-]{0,79}")
 HEADER = (
     "# A jigsaw-tui session (the Jigsaw lid method was created by COPE Scotland).\n"
     "# Hand edits are welcome: keep every id unique. jigsaw checks the file when it reads it.\n"
@@ -67,7 +68,7 @@ def default_folder(cwd: Path | None = None) -> Path:
 
 
 def slug(title: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    words = re.sub(r"[\W_]+", "-", title.casefold()).strip("-")  # keeps any script's letters
     return words[:60].rstrip("-") or "session"
 
 

@@ -84,3 +84,10 @@ def test_lid_runs_without_textual(example, store):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().endswith("HEAVY=")
+
+
+@pytest.mark.parametrize("width", ["19", "1001", "100000"])
+def test_a_width_out_of_range_is_a_usage_error(run, example, width):
+    code, out, err = run("lid", example, "--blank", "--width", width)
+    assert code == 2 and out == ""
+    assert "--width must be from 20 to 1000" in err

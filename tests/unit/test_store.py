@@ -209,3 +209,14 @@ def test_a_really_read_only_folder_gives_a_clear_error_and_loses_nothing(store):
     assert "Traceback" not in result.stderr
     assert "could not write in" in result.stderr and "permission denied" in result.stderr
     assert store.path_for(name).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [("Bien-être au travail", "bien-être-au-travail"), ("שלום עולם", "שלום-עולם"),
+     ("健康な職場", "健康な職場"), ("🎉🎉", "session"), ("../../etc/x", "etc-x")],
+)
+def test_names_from_titles_keep_any_script_and_nothing_else(store, title, name):
+    path = store.create(new_session(title, ["A"]))
+    assert path == store.folder / f"{name}.toml"
+    assert store.load(name).title == title
