@@ -78,7 +78,9 @@ def _wedge(i: int, n: int, start: float, end: float, inner: float, outer: float,
     if n == 1:  # a whole ring: outer circle, then the inner one the other way round
         return tuple(_arc(0, 360, outer, 120) + _arc(360, 0, inner, 120))
     outline = _arc(start, end, outer, steps)
-    outline += _edge(i + 1, n, end, inner, outer, knobs)  # outer to inner
+    # (i + 1) % n: the last piece's end is the first piece's start, the same seam, so it
+    # must get the same knob (with an odd count, i + 1 would flip it into a figure 8).
+    outline += _edge((i + 1) % n, n, end, inner, outer, knobs)  # outer to inner
     outline += _arc(end, start, inner, steps)
     outline += list(reversed(_edge(i, n, start, inner, outer, knobs)))  # inner to outer
     return tuple(outline)

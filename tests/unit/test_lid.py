@@ -208,3 +208,17 @@ def test_example_lid_renders_as_committed(store, example, width, height, ascii_o
     assert text + "\n" == expected.read_text(encoding="utf-8")
     for piece in content.labels:  # every piece is readable, whole, at these sizes
         assert piece.split()[0] in text
+
+
+@pytest.mark.parametrize("n", [2, 3, 5, 9, 11, 12])
+def test_neighbouring_pieces_share_each_seam_exactly(n):
+    """Every side, including the one where the last piece meets the first, is the same
+    line in both pieces' outlines: the pieces fit, with one knob per seam."""
+    from jigsaw_tui.lid import place
+
+    slots = place(n)
+    for i, slot in enumerate(slots):
+        following = slots[(i + 1) % n]
+        mine = {(round(x, 9), round(y, 9)) for x, y in slot.wedge}
+        theirs = {(round(x, 9), round(y, 9)) for x, y in following.wedge}
+        assert len(mine & theirs) >= 10, (n, i)  # the knob's points, not just the corners
