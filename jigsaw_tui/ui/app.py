@@ -55,7 +55,7 @@ class JigsawApp(App):
             import asyncio
 
             try:
-                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.on_sighup)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
         if self.start_session is not None:
@@ -112,6 +112,14 @@ class JigsawApp(App):
     def action_quit_hint(self) -> None:
         self.screen_notice("ctrl+q quits (everything is already saved).")
 
+    def on_sighup(self) -> None:
+        # With the terminal gone, shutting down can stall; never stay behind as an orphan
+        # on a shared server (the drafts are on disk well before this fires).
+        leave = threading.Timer(5.0, os._exit, args=(0,))
+        leave.daemon = True  # a normal exit does not wait for it
+        leave.start()
+        self.hang_up()
+
     def hang_up(self) -> None:
         """The SSH link dropped: keep what was half-typed, then leave without drawing."""
         self.hung_up = True
@@ -119,11 +127,6 @@ class JigsawApp(App):
             self.keep_all_drafts()
         finally:
             self.exit(0)
-            # With the terminal gone, shutting down can stall; never stay behind as an
-            # orphan on a shared server (everything is on disk by now).
-            leave = threading.Timer(5.0, os._exit, args=(0,))
-            leave.daemon = True  # a normal exit does not wait for it
-            leave.start()
 
     def screen_notice(self, message: str, severity: str = "information") -> None:
         from .widgets import Notice
