@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 class _Replayed(events.Key):
     """A key sent back through the app by a capture line, to reach the focus of the moment."""
 
-    def __init__(self, key: str, character: str | None, origin: "CaptureInput", handover: int):
+    def __init__(self, key: str, character: str | None, origin: "KeysInOrder", handover: int):
         super().__init__(key, character)
         self.origin, self.handover = origin, handover  # who sent it back, after which binding
 
@@ -29,7 +29,48 @@ _Replayed.handler_name = events.Key.handler_name  # handled as the key it is (se
 # Message.__init_subclass__ would name it on__replayed)
 
 
-class CaptureInput(Input):
+class KeysInOrder:
+    """Handle every key in the order it came, also when a burst arrives at once.
+
+    Over a slow link keys arrive in bursts, and all of a burst is queued on the focused
+    widget before any of it is handled; Textual runs a key's binding (Enter, Backspace,
+    Tab, a list's 'a'...) only once the key has bubbled up to the app, after the keys
+    behind it. So "Alpha<Enter>Beta<Enter>" would give "AlphaBeta" twice, and letters
+    after a key that moves the focus would land in the old place. Here bindings run as
+    each key comes; after one has run (it may move the focus a moment later), the keys
+    behind it go back through the app, which sends each where the focus is by then.
+    """
+
+    _handing_over = False
+    _handover = 0
+
+    def typed_here(self, event: events.Key) -> bool:
+        """Keys the widget itself consumes as text (none by default)."""
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if isinstance(event, _Replayed) and event.origin is self and event.handover == self._handover:
+            self._handing_over = False  # the keys behind the last binding are back, in order
+        if self._handing_over or self.app.focused is not self:
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(_Replayed(event.key, event.character, self, self._handover))
+            return
+        if self.typed_here(event):
+            await super()._on_key(event)
+            return
+        # What the app would do once the key had bubbled up to it, done now, in turn.
+        # (A private call: Textual has no public one; the version is pinned and tested.)
+        if not await self.app._check_bindings(event.key):
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        self._handover += 1
+        self._handing_over = True
+
+
+class CaptureInput(KeysInOrder, Input):
     """A one-row input, no border, no blinking; several pasted lines become several items."""
 
     DEFAULT_CSS = """
@@ -51,37 +92,9 @@ class CaptureInput(Input):
         self.cursor_blink = False
         self.draft_key = draft_key
         self.take = take  # a capture line: called at Enter with the text; False if refused
-        self._handing_over = False
-        self._handover = 0
 
-    async def _on_key(self, event: events.Key) -> None:
-        """Handle every key here, in the order it came.
-
-        Over a slow link keys arrive in bursts, and all of a burst is queued here before
-        any of it is handled; Textual runs a key's binding (Enter, Backspace, Tab...) only
-        once the key has bubbled up to the app, after the letters typed behind it. So
-        "Alpha<Enter>Beta<Enter>" would give "AlphaBeta" twice. Bindings run here instead.
-        After one has run (it may move the focus a moment later), the keys behind it go
-        back through the app, which sends each where the focus is by then.
-        """
-        if isinstance(event, _Replayed) and event.origin is self and event.handover == self._handover:
-            self._handing_over = False  # the keys behind the last binding are back, in order
-        if self._handing_over or self.app.focused is not self:
-            event.stop()
-            event.prevent_default()
-            self.app.post_message(_Replayed(event.key, event.character, self, self._handover))
-            return
-        if event.is_printable:
-            await super()._on_key(event)
-            return
-        # What the app would do once the key had bubbled up to it, done now, in turn.
-        # (A private call: Textual has no public one; the version is pinned and tested.)
-        if not await self.app._check_bindings(event.key):
-            return
-        event.stop()
-        event.prevent_default()
-        self._handover += 1
-        self._handing_over = True
+    def typed_here(self, event: events.Key) -> bool:
+        return event.is_printable
 
     async def action_submit(self) -> None:
         self.submit_now()
@@ -110,7 +123,7 @@ class CaptureInput(Input):
         super()._on_paste(event)
 
 
-class ItemList(OptionList):
+class ItemList(KeysInOrder, OptionList):
     """The items above a capture line; Down past the last item goes back to typing.
 
     Letter keys are safe here: this list is never where typing goes.

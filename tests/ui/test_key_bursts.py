@@ -111,3 +111,17 @@ async def test_a_piece_edit_typed_in_one_burst_and_saved_with_ctrl_s_is_saved_wh
         burst(app, "\x15Whole words\x13")
         await settle(pilot)
         assert pieces(store)[-1] == "Whole words"
+
+
+@pilot
+async def test_letters_after_a_key_that_leaves_the_list_are_typed_not_taken_as_commands(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("up")  # into the list of pieces, where d removes and e edits
+        await settle(pilot)
+        before = pieces(store)
+        burst(app, "adelighted\n")  # a: back to typing, then the words
+        await settle(pilot)
+        assert pieces(store) == before + ["delighted"]
