@@ -22,12 +22,15 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
 from .codec import FormatError, check_consistency, session_from_dict, session_to_dict
 from .model import InvalidInput, Session
-from .ops import Op, inverse
+
+if TYPE_CHECKING:
+    from .ops import Op
 
 SUFFIX = ".toml"
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -184,6 +187,7 @@ class Store:
 
     def apply(self, ref: str | Path, op: Op) -> tuple[Session, Op]:
         """Apply `op` to the latest file under the lock and save. Returns (session, undo op)."""
+        from .ops import inverse  # here: `jigsaw list` and `show` never need the ops
         path = self.path_for(ref)
         with self._locked(path.parent):
             before = self._read(path)
