@@ -24,3 +24,16 @@ def example(store) -> str:
     store.folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(EXAMPLE, store.folder / EXAMPLE.name)
     return EXAMPLE.stem
+
+
+@pytest.fixture
+def run(store, capsys):
+    """Run the `jigsaw` command in-process on the temporary store: (exit code, out, err)."""
+    from jigsaw_tui.cli import main
+
+    def run(*argv):
+        code = main(["--sessions-dir", str(store.folder), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -11,16 +11,6 @@ import pytest
 from jigsaw_tui.cli import main
 
 
-@pytest.fixture
-def run(store, capsys):
-    def run(*argv):
-        code = main(["--sessions-dir", str(store.folder), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 def test_new_add_show_list(run, store):
     code, out, _ = run("new", "Unpaid carers", "--group", "Carers", "--group", "GPs")
     assert code == 0 and out.strip() == str(store.folder / "unpaid-carers.toml")

@@ -7,18 +7,6 @@ import sys
 
 import pytest
 
-from jigsaw_tui.cli import main
-
-
-@pytest.fixture
-def run(store, capsys):
-    def run(*argv):
-        code = main(["--sessions-dir", str(store.folder), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
 
 def test_every_group_then_the_shared_lid(run, example):
     code, out, err = run("lid", example, "--width", "120")
