@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from jigsaw_tui.ops import AddAction, Unmatch
-from jigsaw_tui.ui.app import JigsawApp
 from jigsaw_tui.ui.stages.actions import STANDALONE, ActionEditor, ActionsStage, parse_action
 
+from .tui_helpers import drive, make_app
+
 TIME_THEME, PURPOSE_THEME = "tc7ypc", "tvz4j8"
-
-
-def make_app(store, name) -> JigsawApp:
-    return JigsawApp(store, name, watch_signals=False)
-
-
-def drive(app, script, size=(80, 24)) -> None:
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await script(pilot)
-
-    asyncio.run(main())
 
 
 async def open_actions(pilot):

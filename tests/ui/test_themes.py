@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from jigsaw_tui.ops import AddGroup, AddPiece, RemovePiece, Unmatch
-from jigsaw_tui.ui.app import JigsawApp
 from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
 from jigsaw_tui.ui.stages.theme_parts import CandidatesScreen
 from jigsaw_tui.ui.stages.themes import ThemesStage
+
+from .tui_helpers import drive, make_app
 
 TIME, TIME_PACE = "pbcszb", "phjk5j"
 PURPOSE, GOAL = "p6d7vf", "pyusfy"
 TRUST, SAFETY = "pa5vua", "p284fp"
 OPEN_MINDED = "pc3t3e"
-
-
-def make_app(store, name) -> JigsawApp:
-    return JigsawApp(store, name, watch_signals=False)
-
-
-def drive(app, script, size=(80, 24)) -> None:
-    """Run `script(pilot)` against the app (no async test plugin needed)."""
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await script(pilot)
-
-    asyncio.run(main())
 
 
 async def open_themes(pilot):
@@ -358,7 +344,7 @@ def test_take_one_piece_out_of_a_theme_of_three(store, example):
 
 
 def test_ascii_mode_cuts_lines_with_three_dots(store, example):
-    app = JigsawApp(store, example, watch_signals=False, ascii_only=True)
+    app = make_app(store, example, ascii_only=True)
 
     async def script(pilot):
         stage = await open_themes(pilot)

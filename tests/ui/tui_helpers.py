@@ -26,6 +26,17 @@ def make_app(store, session: str | None = NAME, **kwargs) -> JigsawApp:
     return JigsawApp(store, session, watch_signals=False, **kwargs)
 
 
+def drive(app, script, size=(80, 24)) -> None:
+    """Run `script(pilot)` against the app (no async test plugin needed)."""
+    import asyncio
+
+    async def main():
+        async with app.run_test(size=size) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
+
+
 def notice(app) -> str:
     from jigsaw_tui.ui.widgets import Notice
 
