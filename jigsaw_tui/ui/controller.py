@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..model import InvalidInput, Session
-from ..ops import Op, SetDraft
+from ..ops import Batch, Op, SetDraft
 from ..store import Store, StoreError
 
 Listener = Callable[[Session], None]
@@ -74,6 +74,15 @@ class Controller:
         self.missing = False
         self._changed(session)
         return True
+
+    def join_last(self, count: int, what: str) -> None:
+        """Make the last `count` changes one undo step (a paste of many lines is one act)."""
+        if count < 2 or count > len(self.undo_stack):
+            return
+        steps = self.undo_stack[-count:]
+        del self.undo_stack[-count:]
+        undo_all = Batch(tuple(op for _, op in reversed(steps)), label=f"undo {what}")
+        self.undo_stack.append((what, undo_all))
 
     def undo(self) -> bool:
         return self._replay(self.undo_stack, self.redo_stack, "Undone", "Nothing to undo")

@@ -323,10 +323,11 @@ class CaptureColumn(Vertical):
         added = 0
         for n, line in enumerate(event.lines):
             if not self.controller.apply(self.add_op(line), quiet=True):
-                rest = event.lines[n:]
-                self.report_not_added(added, rest)
+                self.controller.join_last(added, f"paste of {added} lines")
+                self.report_not_added(added, event.lines[n:])
                 return
             added += 1
+        self.controller.join_last(added, f"paste of {added} lines")  # one ctrl+z undoes it
         self.controller.tell(f"Pasted {added} lines: each is its own item.")
 
     def report_not_added(self, added: int, rest: list[str]) -> None:

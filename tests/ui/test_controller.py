@@ -114,3 +114,17 @@ def test_poll_ignores_its_own_writes(store):
     count = len(seen)
     assert not controller.poll()
     assert len(seen) == count
+
+
+def test_joined_changes_are_undone_and_redone_in_one_step(store):
+    controller, told, seen = make(store)
+    before = texts(controller.session)
+    for text in ("One", "Two", "Three"):
+        controller.apply(AddPiece(GROUP_ONE, text))
+    controller.join_last(3, "paste of 3 lines")
+    assert controller.undo()
+    assert texts(controller.session) == before
+    assert told[-1][0] == "Undone: paste of 3 lines."
+    assert controller.redo()
+    assert texts(controller.session) == before + ["One", "Two", "Three"]
+    assert texts(store.load(controller.ref)) == before + ["One", "Two", "Three"]

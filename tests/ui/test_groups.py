@@ -81,6 +81,10 @@ async def test_pasting_twenty_lines_adds_up_to_the_limit_and_reports_the_rest(st
         body = str(app.screen.body)
         assert all(line in body for line in lines[4:])
         assert "16" in body
+        await pilot.press("enter")  # close the list of lines not added
+        await pilot.press("ctrl+z")  # one undo takes the whole paste back
+        await pilot.pause()
+        assert pieces(store)[8:] == []
 
 
 @pilot
