@@ -232,3 +232,28 @@ async def test_no_groups_says_what_to_do_and_keys_show(store):
         await pilot.pause()
         group = store.load(NAME).group_by_name("Group A")
         assert [p.text for p in group.pieces] == ["First piece"]
+
+
+@pilot
+async def test_the_list_looks_the_same_after_the_terminal_shrinks_and_grows_back(store):
+    from jigsaw_tui.ui.widgets import ItemList
+
+    def list_rows():
+        items = column(app).query_one(ItemList)
+        return [items.render_line(y).text.rstrip() for y in range(items.size.height)]
+
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("up")  # the list has the focus, as when a piece is being chosen
+        await pilot.pause()
+        before = list_rows()
+        assert any("capturing decisions" in row for row in before)  # a piece that wraps at 40
+        await pilot.resize_terminal(40, 12)
+        for _ in range(3):
+            await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert list_rows() == before
