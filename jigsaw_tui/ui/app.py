@@ -99,6 +99,12 @@ class JigsawApp(App):
     # -- leaving: nothing typed is lost ----------------------------------------------------------
 
     def keep_all_drafts(self) -> None:
+        for screen in self.screen_stack:  # a piece being edited in a dialog is saved too
+            if hasattr(screen, "keep_typed"):
+                try:
+                    screen.keep_typed()
+                except Exception as error:  # never stop the app from closing
+                    self.log.error(f"could not keep an edit: {error}")
         for screen in self.session_screens():
             try:
                 screen.keep_drafts()

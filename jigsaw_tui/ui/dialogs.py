@@ -126,12 +126,21 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
         Binding("escape,ctrl+c", "cancel", "cancel", priority=True),
     ]
 
-    def __init__(self, title: str, text: str, note: str, focus_note: bool = False):
+    def __init__(self, title: str, text: str, note: str, focus_note: bool = False, keep=None):
         super().__init__()
         self.title_text = title
         self.text = text
         self.note = note
         self.focus_note = focus_note
+        self.keep = keep  # called with (words, note) if the app must close with this open
+
+    def keep_typed(self) -> None:
+        """The link dropped (or the app is quitting) mid-edit: save what is typed, as ctrl+s would."""
+        from textual.widgets import TextArea
+
+        answer = (self.query_one("#words", Input).value, self.query_one("#note", TextArea).text)
+        if self.keep is not None and answer != (self.text, self.note):
+            self.keep(answer)
 
     def compose(self):
         from textual.widgets import TextArea  # only when a note is edited

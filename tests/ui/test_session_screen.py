@@ -240,3 +240,18 @@ async def test_ascii_mode_draws_without_non_ascii_symbols(store):
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen.query_one("MessageScreen > Vertical").styles.border_top[0] == "ascii"
+
+
+@pilot
+async def test_a_note_being_typed_when_the_link_drops_is_saved(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "up", "n")  # the last piece's note, in the editor
+        await pilot.pause()
+        await pilot.press(*"half a thought")
+        await pilot.pause()
+        app.hang_up()
+        await pilot.pause()
+    assert app.return_code == 0
+    assert store.load(NAME).group(GROUP_ONE).pieces[-1].note == "half a thought"

@@ -80,7 +80,8 @@ class PieceColumn(CaptureColumn):
             self.items.focus()
 
         title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
-        self.app.push_screen(PieceEditor(title, piece.text, piece.note, focus_note=what == "note"), done)
+        editor = PieceEditor(title, piece.text, piece.note, focus_note=what == "note", keep=done)
+        self.app.push_screen(editor, done)
 
 
 class GroupsStage(ColumnsStage):

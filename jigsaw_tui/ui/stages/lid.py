@@ -256,7 +256,7 @@ class LidStage(Stage):
             self.query_one(LidView).focus()
 
         title = f"Piece {self.selected + 1} of {group.name}"
-        self.app.push_screen(PieceEditor(title, piece.text, piece.note), done)
+        self.app.push_screen(PieceEditor(title, piece.text, piece.note, keep=done), done)
 
     def _rename_theme(self, theme) -> None:
         from ...ops import EditTheme
