@@ -7,9 +7,12 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
     exit 1
 }
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-want="$extras $(cat "$root/pyproject.toml" "$root/scripts/constraints.txt" | cksum)"
-stamp="$venv/.jigsaw-installed"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+# One stamp per set of extras; the test set includes everything the app needs, so the
+# app does not reinstall after the tests (or the other way round) when nothing changed.
+want=$(cat "$root/pyproject.toml" "$root/scripts/constraints.txt" | cksum)
+stamp="$venv/.jigsaw-installed$extras"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] &&
+   [ "$(cat "$venv/.jigsaw-installed[test]" 2>/dev/null)" != "$want" ]; then
     echo "Setting up jigsaw in $venv (once)..." >&2
     "$venv/bin/python" -m pip install -q --disable-pip-version-check \
         -c "$root/scripts/constraints.txt" -e "$root$extras" >&2
