@@ -268,6 +268,11 @@ def cmd_lid(args, store: Store) -> int:
             console.print(lid)
         else:
             print(render_plain(lid, width, height))
+    import textwrap
+
+    from . import CREDIT
+
+    print("\n" + textwrap.fill(CREDIT, width))  # printed lids get pasted into emails: credit them
     return 0
 
 

@@ -79,3 +79,12 @@ def test_a_width_out_of_range_is_a_usage_error(run, example, width):
     code, out, err = run("lid", example, "--blank", "--width", width)
     assert code == 2 and out == ""
     assert "--width must be from 20 to 1000" in err
+
+
+def test_printed_lids_credit_cope_scotland(run, example):
+    from jigsaw_tui import CREDIT
+
+    code, out, _ = run("lid", example, "--shared", "--width", "60")
+    assert code == 0
+    assert " ".join(out.split()).endswith(CREDIT)
+    assert max(len(line) for line in out.splitlines()) <= 60
