@@ -7,7 +7,6 @@ undo, comparison and concurrent re-application simple and safe.
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass, field, replace
 
 SCHEMA_VERSION = 1
@@ -210,6 +209,8 @@ _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read 
 
 def new_id(prefix: str, session: Session | None = None, extra=()) -> str:
     """A short id like 'p7k2m', unique within the session: typed in CLI commands."""
+    import secrets  # here: it loads hashlib, which reading a session never needs
+
     taken = session.all_ids() if session is not None else set()
     taken |= {getattr(x, "id", x) for x in extra}
     while True:

@@ -48,7 +48,21 @@ class JigsawApp(App):
         self.watch_signals = watch_signals
         self.animation_level = "none"  # nothing moves unless it means something
         self.hung_up = False
+        self._start_error = ""  # why the session given at start could not open
         self.set_class(ascii_only, "-ascii")  # ASCII borders on dialogs
+
+    def get_default_screen(self):
+        """The first screen is the session itself (or the picker): one screen to build, not two."""
+        from .picker import PickerScreen
+
+        screen = None
+        if self.start_session is not None:
+            screen = self._session_screen(self.start_session)
+        screen = screen or PickerScreen(self.store)
+        # Textual gives a switched-to screen a result callback but not the first screen, so
+        # switching away from it (ctrl+o to the list) would fail. (Private; version pinned.)
+        screen._push_result_callback(self, None)
+        return screen
 
     def on_mount(self) -> None:
         if self.watch_signals:
@@ -58,14 +72,13 @@ class JigsawApp(App):
                 asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.on_sighup)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
-        if self.start_session is not None:
-            self.open_session(self.start_session)
-        else:
-            self.show_picker()
+        if self._start_error:
+            self.call_after_refresh(self.screen.say, self._start_error, "error")
 
     # -- screens --------------------------------------------------------------------------
 
-    def open_session(self, ref: str, first_stage: str | None = None) -> None:
+    def _session_screen(self, ref: str, first_stage: str | None = None):
+        """The screen of one session, or None (the reason kept to be said) if it cannot load."""
         from ..store import StoreError
         from .controller import Controller
         from .session_screen import SessionScreen
@@ -73,20 +86,29 @@ class JigsawApp(App):
         try:
             controller = Controller(self.store, ref, ascii_only=self.ascii_only, animate=self.animate)
         except StoreError as error:
+            self._start_error = str(error)
+            return None
+        return SessionScreen(controller, first_stage)
+
+    def open_session(self, ref: str, first_stage: str | None = None) -> None:
+        self._start_error = ""
+        screen = self._session_screen(ref, first_stage)
+        if screen is None:
             self.show_picker()
-            self.call_after_refresh(self.screen.say, str(error), "error")
+            self.call_after_refresh(self.screen.say, self._start_error, "error")
             return
-        self.push_screen(SessionScreen(controller, first_stage))
+        self.push_screen(screen)
 
     def show_picker(self) -> None:
         from .picker import PickerScreen
+        from .session_screen import SessionScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PickerScreen):
                 while self.screen is not screen:
                     self.pop_screen()
                 return
-        if len(self.screen_stack) > 1:
+        if isinstance(self.screen, SessionScreen):  # leaving the session it was opened with
             self.switch_screen(PickerScreen(self.store))
         else:
             self.push_screen(PickerScreen(self.store))

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ..ops import AddItem, EditItem, MoveItem, RemoveItem
 from .stages import Stage
 from .widgets import CaptureColumn, CaptureInput, number_label
 
@@ -40,6 +39,8 @@ class AnswerColumn(CaptureColumn):
         return [number_label(n, a) for n, a in enumerate(self.answers(session), 1)]
 
     def add_op(self, text: str):
+        from ..ops import AddItem  # ops load on the first change: a faster first screen
+
         return AddItem(self.where, text)
 
     def short_name(self, session) -> str:
@@ -47,12 +48,17 @@ class AnswerColumn(CaptureColumn):
         return title if len(title) <= 24 else title[:22] + ".."
 
     def move_op(self, index: int, to: int):
+        from ..ops import MoveItem
+
         return MoveItem(self.where, index, self.answers(self.controller.session)[index], to)
 
     def remove_op(self, index: int):
+        from ..ops import RemoveItem
+
         return RemoveItem(self.where, index, self.answers(self.controller.session)[index])
 
     def edit_item(self, index: int, what: str) -> None:
+        from ..ops import EditItem
         from .dialogs import PromptScreen
 
         expected = self.answers(self.controller.session)[index]

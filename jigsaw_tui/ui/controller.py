@@ -6,11 +6,13 @@ Screens never change a session themselves; they build an op and call `apply`.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..model import InvalidInput, Session
-from ..ops import Batch, Op, SetDraft
 from ..store import Store, StoreError
+
+if TYPE_CHECKING:  # the ops module loads on the first change, not before the first screen
+    from ..ops import Op
 
 Listener = Callable[[Session], None]
 Teller = Callable[[str, str], None]  # (message, severity: "information" | "warning" | "error")
@@ -29,7 +31,8 @@ class Controller:
         self.redo_stack: list[tuple[str, Op]] = []
         self.missing = False  # the file was deleted (or broken) while open
         self._listeners: list[Listener] = []
-        self._tell: Teller = lambda message, severity: None
+        self._tell: Teller | None = None
+        self._untold: tuple[str, str] | None = None  # said before there was a notice line
         self._signature = store.signature(ref)
 
     # -- being told ----------------------------------------------------------------
@@ -45,9 +48,15 @@ class Controller:
     def set_teller(self, teller: Teller) -> None:
         """Where notices for the person go (the app's notice line)."""
         self._tell = teller
+        if self._untold:
+            teller(*self._untold)
+            self._untold = None
 
     def tell(self, message: str, severity: str = "information") -> None:
-        self._tell(message, severity)
+        if self._tell is None:
+            self._untold = (message, severity)
+        else:
+            self._tell(message, severity)
 
     def _changed(self, session: Session) -> None:
         self.session = session
@@ -81,6 +90,8 @@ class Controller:
             return
         steps = self.undo_stack[-count:]
         del self.undo_stack[-count:]
+        from ..ops import Batch
+
         undo_all = Batch(tuple(op for _, op in reversed(steps)), label=f"undo {what}")
         self.undo_stack.append((what, undo_all))
 
@@ -113,6 +124,8 @@ class Controller:
         """Save half-typed text (or clear it with "") without touching undo/redo."""
         if self.session.draft(where) == text:
             return True
+        from ..ops import SetDraft
+
         return self.apply(SetDraft(where, text), undoable=False, quiet=True)
 
     # -- the file --------------------------------------------------------------------

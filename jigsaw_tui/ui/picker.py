@@ -7,10 +7,11 @@ from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .dialogs import DIALOG_CSS, ConfirmScreen
+from .keybar import KeyBar
 from .widgets import CaptureInput, Notice
 
 DEFAULT_GROUPS = ("Group one", "Group two")
@@ -64,7 +65,7 @@ class PickerScreen(Screen):
             yield CaptureInput(id="filter", placeholder="type part of a title, group or file name")
         yield OptionList(id="sessions")
         yield Notice(id="notice")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

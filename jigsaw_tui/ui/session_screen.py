@@ -14,8 +14,10 @@ from textual import on
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.containers import Container
+from textual.widgets import Input, Static
 
+from .keybar import KeyBar
 from .widgets import Notice
 from .stages import STAGES, Stage, stage_class
 
@@ -98,16 +100,21 @@ class SessionScreen(Screen):
         return "groups" if session.piece_count() else "meditation"
 
     def compose(self):
+        # The first stage is built with the screen, so a key pressed while the app starts
+        # (F5 at once) finds the screen complete, and the first paint has everything.
         yield StageBar(id="stagebar")
-        yield ContentSwitcher(id="stages")
+        first = next(i for i in STAGES if i.key == self.first_stage)
+        with Container(id="stages"):
+            yield stage_class(first)(self.controller, id=first.key)
         yield Notice(id="notice")
-        yield Footer(compact=True)
+        yield KeyBar()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.controller.set_teller(self.query_one(Notice).say)
         self.controller.subscribe(self.session_changed)
         self.set_interval(POLL_SECONDS, self.controller.poll)
-        await self.action_stage(self.first_stage)
+        if not self.current:  # unless a key typed during the start (F5 at once) chose a stage
+            self.show_stage(self.first_stage)
 
     def on_unmount(self) -> None:
         self.controller.unsubscribe(self.session_changed)
@@ -126,19 +133,23 @@ class SessionScreen(Screen):
     # -- stages ------------------------------------------------------------------------
 
     def stages(self) -> list[Stage]:
-        return list(self.query_one(ContentSwitcher).query_children(Stage))
+        return list(self.query_one("#stages").query_children(Stage))
 
     async def action_stage(self, key: str) -> None:
         """Show a stage: created (and its module imported) on first visit; one repaint."""
-        switcher = self.query_one(ContentSwitcher)
         if self.current and self.focused is not None:
             self._last_focus[self.current] = self.focused
         info = next(i for i in STAGES if i.key == key)
-        if not switcher.query_children(f"#{key}"):
+        if not self.query_one("#stages").query_children(f"#{key}"):
             stage = stage_class(info)(self.controller, id=key)
             stage.display = False  # shown below, with everything else, in one repaint
-            await switcher.mount(stage)
-        switcher.current = key
+            await self.query_one("#stages").mount(stage)
+        self.show_stage(key)
+
+    def show_stage(self, key: str) -> None:
+        with self.app.batch_update():
+            for stage in self.stages():  # one shown, the rest kept (with their typed text)
+                stage.display = stage.id == key
         self.current = key
         self.query_one(StageBar).show(self.controller.session.title, key)
         widget = self._last_focus.get(key)
@@ -152,7 +163,7 @@ class SessionScreen(Screen):
             self.set_focus(widget, scroll_visible=False)  # now, so that all of it is one repaint
 
     def current_stage(self) -> Stage | None:
-        found = self.query_one(ContentSwitcher).query_children(f"#{self.current}")
+        found = self.query_one("#stages").query_children(f"#{self.current}")
         return found.first() if found else None
 
     # -- the session -----------------------------------------------------------------------

@@ -128,3 +128,14 @@ def test_joined_changes_are_undone_and_redone_in_one_step(store):
     assert controller.redo()
     assert texts(controller.session) == before + ["One", "Two", "Three"]
     assert texts(store.load(controller.ref)) == before + ["One", "Two", "Three"]
+
+
+def test_a_notice_given_before_there_is_a_notice_line_is_shown_when_there_is(store):
+    name = copy_example(store)
+    controller = Controller(store, name)
+    controller.tell("A draft was kept", "warning")  # e.g. while the first stage is built
+    told = []
+    controller.set_teller(lambda message, severity: told.append((message, severity)))
+    assert told == [("A draft was kept", "warning")]
+    controller.tell("next")
+    assert told[-1] == ("next", "information")
