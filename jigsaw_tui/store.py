@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import glob
 import os
 import re
 import stat
@@ -95,6 +96,7 @@ class Store:
         # still holds exactly those bytes, parsing it again can be skipped (a third of the
         # time of a change on a large session). Comparing bytes, not mtimes, cannot be fooled.
         self._known: dict[Path, tuple[bytes, Session]] = {}
+        self._cleaned: set[Path] = set()  # files whose stale temp files were looked for
 
     def _read(self, path: Path) -> Session:
         raw = _read_bytes(path)
@@ -106,6 +108,9 @@ class Store:
         return session
 
     def _write(self, path: Path, session: Session) -> None:
+        if path not in self._cleaned:  # once per file and process: a directory listing costs
+            self._cleaned.add(path)
+            _remove_stale_temp_files(path)
         self._known[path] = (write_file(path, session, self._file_mode(path.parent)), session)
 
     # -- names and paths ---------------------------------------------------------
@@ -305,6 +310,13 @@ def write_file(path: Path, session: Session, mode: int = 0o600) -> bytes:
         raise
     _fsync_folder(folder)
     return data
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files of `path` left by a writer killed mid-write (kill -9, power cut). Called
+    under the lock, when no other writer can be halfway through its own."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        _remove_quietly(str(stale))
 
 
 def _remove_quietly(path: str) -> None:

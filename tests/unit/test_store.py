@@ -188,6 +188,21 @@ def test_kill_9_at_random_moments_always_leaves_a_valid_file(store):
     assert read_file(path).groups[0].pieces  # the writer really wrote
 
 
+def test_temp_files_left_by_a_killed_writer_are_removed_by_the_next_save(store):
+    name = make(store, "A")
+    path = store.path_for(name)
+    stale = [path.parent / f".{path.name}.k1ll3d.tmp", path.parent / f".{path.name}.x9.tmp"]
+    for leftover in stale:
+        leftover.write_text("half a session")
+    other = path.parent / ".another.toml.k1ll3d.tmp"  # another session's: not ours to judge
+    other.write_text("x")
+    fresh = Store(store.folder)  # a new process, as after the kill
+    fresh.apply(name, AddGroup("B"))
+    assert not any(leftover.exists() for leftover in stale)
+    assert other.exists()
+    assert [g.name for g in read_file(path).groups] == ["A", "B"]
+
+
 def test_a_really_read_only_folder_gives_a_clear_error_and_loses_nothing(store):
     """`jigsaw add` into a folder without write permission. As root (as in CI), the child
     drops the capabilities that let root ignore permissions, so the check is real."""
