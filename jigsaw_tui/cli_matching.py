@@ -101,8 +101,11 @@ def format_suggestions(session: Session, found, ref: str, top: int | None) -> st
 
 
 def match_command(args, store: Store) -> int:
+    from .cli import UsageError
     from .matching import NeedsConfirmation, match_op
 
+    if len(set(args.pieces)) < 2:
+        raise UsageError("a match needs at least two different piece ids")
     session = store.load(args.session)
     try:
         op = match_op(session, args.pieces, kind=args.kind, name=args.name,

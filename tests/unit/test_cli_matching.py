@@ -97,6 +97,14 @@ def test_two_pieces_of_one_group_are_refused_unless_asked(store, loose, capsys):
     assert set(store.load(loose).theme_of(TIME).pieces) == {TIME, OPEN_MINDED}
 
 
+def test_one_piece_is_a_usage_error_and_changes_nothing(store, loose, capsys):
+    before = file_bytes(store, loose)
+    assert run(store, "match", loose, TIME) == 2
+    assert run(store, "match", loose, TIME, TIME) == 2
+    assert "at least two different piece ids" in capsys.readouterr().err
+    assert file_bytes(store, loose) == before
+
+
 def test_an_unknown_piece_changes_nothing(store, loose, capsys):
     before = file_bytes(store, loose)
     assert run(store, "match", loose, TIME, "pzzzzz") == 1
