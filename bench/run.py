@@ -9,6 +9,7 @@ reference measured alongside it, because absolute times on a shared machine drif
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -22,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import bench_cli, bench_core, bench_store, bench_tui  # noqa: E402
-from bench.common import Figure, combine_runs, format_markdown, format_report  # noqa: E402
+from bench.common import ROOT, Figure, combine_runs, format_markdown, format_report  # noqa: E402
 
 def machine() -> str:
     """What the figures were measured on; load shows how busy the machine was."""
@@ -71,6 +72,10 @@ def main(argv=None) -> int:
         parser.error(f"unknown suite(s): {', '.join(unknown)}")
 
     print(machine(), flush=True)
+    # Measured programs run the checkout's code. Compile it first, as an installed copy is
+    # (and as Python does on a first run unless PYTHONDONTWRITEBYTECODE is set): otherwise
+    # every start would compile the project from source, which no user pays twice.
+    compileall.compile_dir(str(ROOT / "jigsaw_tui"), quiet=1)
     started = time.perf_counter()
     runs = [run_suites(chosen, args.quick) for _ in range(max(1, args.runs))]
     figures = combine_runs(runs) if len(runs) > 1 else runs[0]

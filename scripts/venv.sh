@@ -16,5 +16,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] &&
     echo "Setting up jigsaw in $venv (once)..." >&2
     "$venv/bin/python" -m pip install -q --disable-pip-version-check \
         -c "$root/scripts/constraints.txt" -e "$root$extras" >&2
+    # Compiled now, as a regular install would be: starts stay fast even where
+    # PYTHONDONTWRITEBYTECODE keeps Python from caching them itself.
+    "$venv/bin/python" -m compileall -q "$root/jigsaw_tui" >/dev/null
     echo "$want" > "$stamp"
 fi
