@@ -84,8 +84,9 @@ def jigsaw_driver(env: dict, sessions: Path) -> Driver:
 
     return Driver(
         "jigsaw open", jigsaw_command() + ["open", "bench"], env,
-        # A session with pieces opens on Groups, with the cursor in the piece input.
-        ready=("F4 Groups", "Shared purpose", "type a piece"), input_ready=("type a piece",),
+        # A session with pieces opens on Groups, with the cursor in the piece input and its
+        # keys at the bottom (as the minimal app's footer must show "palette").
+        ready=("F4 Groups", "Shared purpose", "type a piece", "F1 help"), input_ready=("type a piece",),
         stage_switches=(("Groups -> Views, first visit", ("f3",), ("Why do we network?",)),
                         ("Views -> Groups, a return", ("f4",), ("[F4 Groups]", PIECE))),
         meditation=("f2", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down

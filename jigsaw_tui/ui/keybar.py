@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
-from textual.widgets import Static
+from textual.widget import Widget
 
 SEPARATOR = "  "
 
@@ -27,7 +27,7 @@ class Entry(NamedTuple):
         return len(self.shown) + 1 + len(self.description) + len(SEPARATOR)
 
 
-class KeyBar(Static):
+class KeyBar(Widget):
     DEFAULT_CSS = """
     KeyBar { height: 1; background: $panel; }
     KeyBar > .keybar--key { text-style: bold; color: $footer-key-foreground; }
@@ -47,11 +47,14 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen) -> None:
-        if self.is_attached and screen is self.screen:
-            self.redraw()
+        if self.is_attached and screen is self.screen and self._shown is not None:
+            if self.line()[0] != self._shown:  # nothing changed: nothing is sent
+                self.refresh()
 
-    def on_resize(self) -> None:
-        self.redraw()
+    def render(self) -> Text:
+        # Built when painted, so the first paint of a screen has it (the width is known).
+        self._shown, self._spans = self.line()
+        return self._shown
 
     def entries(self) -> tuple[list[Entry], list[Entry]]:
         """The shown bindings, one per action, and the two that lead to everything else
@@ -74,9 +77,8 @@ class KeyBar(Static):
             (always if action in ("help", "command_palette") else shown).append(entry)
         return shown, always
 
-    def redraw(self) -> None:
-        if not self.size.width:
-            return
+    def line(self) -> tuple[Text, list[tuple[int, int, str]]]:
+        """The row for the current width, and where each key's entry is (for a click)."""
         shown, always = self.entries()
         room = self.size.width - sum(e.width for e in always)
         fitting = []
@@ -87,18 +89,15 @@ class KeyBar(Static):
         line = Text(no_wrap=True, overflow="crop")
         key_style = self.get_component_rich_style("keybar--key", partial=True)
         dim = self.get_component_rich_style("keybar--disabled", partial=True)
-        self._spans = []
+        spans = []
         for entry in fitting + always:
             if line:
                 line.append(SEPARATOR)
             start = line.cell_len
             line.append(entry.shown, key_style if entry.enabled else dim)
             line.append(" " + entry.description, None if entry.enabled else dim)
-            self._spans.append((start, line.cell_len, entry.key))
-        if line == self._shown:
-            return  # nothing changed: nothing is sent
-        self._shown = line
-        self.update(line, layout=False)
+            spans.append((start, line.cell_len, entry.key))
+        return line, spans
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:
