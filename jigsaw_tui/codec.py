@@ -73,7 +73,7 @@ def session_to_dict(session: Session) -> dict:
             )
             for a in session.actions
         ],
-        "drafts": [{"where": d.where, "text": d.text} for d in session.drafts],
+        "drafts": [{"where": d.where, "text": d.text} | ({"by": d.by} if d.by else {}) for d in session.drafts],
     }
 
 
@@ -195,7 +195,8 @@ def session_from_dict(data: dict) -> Session:
         v.done()
     drafts = []
     for d in top.tables("drafts"):
-        drafts.append(Draft(d.text("where", 40), strip_controls(d.get("text", str), keep_newlines=True)))
+        drafts.append(Draft(d.text("where", 40), strip_controls(d.get("text", str), keep_newlines=True),
+                            d.text("by", 40, "")))
         d.done()
     dismissed = []
     for i, pair in enumerate(top.get("dismissed", list, [])):

@@ -97,6 +97,9 @@ class Draft:
 
     where: str  # e.g. a group id
     text: str
+    # Which running app kept it (a random tag): two people typing into the same line
+    # each keep their own draft, so neither overwrites the other's half-typed text.
+    by: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,11 +163,9 @@ class Session:
                 return view
         raise InvalidInput(f"no question with id {view_id!r}")
 
-    def draft(self, where: str) -> str:
-        for draft in self.drafts:
-            if draft.where == where:
-                return draft.text
-        return ""
+    def draft(self, where: str, by: str | None = None) -> str:
+        """The text kept for a line: one app's (`by`), or everyone's joined with ' / '."""
+        return " / ".join(d.text for d in self.drafts if d.where == where and by in (None, d.by))
 
     def all_ids(self) -> set[str]:
         ids = {g.id for g in self.groups} | {t.id for t in self.themes}

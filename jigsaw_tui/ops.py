@@ -652,16 +652,22 @@ class EditSettings(Op):
 
 @dataclass(frozen=True)
 class SetDraft(Op):
-    """Keep (or clear, with "") half-typed text so that a dropped link loses nothing."""
+    """Keep (or clear, with "") half-typed text so that a dropped link loses nothing.
+
+    Only the draft of the app that keeps it (`by`) is replaced, and those it took over
+    (`taking`: drafts of earlier runs, put back into its line): never another person's."""
 
     where: str
     text: str
+    by: str = ""
+    taking: tuple[str, ...] = ()
 
     def change(self, session):
         text = strip_controls(self.text, keep_newlines=True)[: MAX_PIECE_CHARS * 30]
-        drafts = tuple(d for d in session.drafts if d.where != self.where)
+        replaced = {self.by, *self.taking}
+        drafts = tuple(d for d in session.drafts if not (d.where == self.where and d.by in replaced))
         if text:
-            drafts += (Draft(self.where, text),)
+            drafts += (Draft(self.where, text, self.by),)
         return replace(session, drafts=drafts)
 
     def describe(self):

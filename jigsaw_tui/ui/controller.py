@@ -6,6 +6,7 @@ Screens never change a session themselves; they build an op and call `apply`.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Callable
 
 from ..model import InvalidInput, Session
@@ -34,6 +35,9 @@ class Controller:
         self._tell: Teller | None = None
         self._untold: tuple[str, str] | None = None  # said before there was a notice line
         self._signature = store.signature(ref)
+        # This app's drafts are its own: another person's in the same line stay untouched.
+        self.draft_tag = os.urandom(4).hex()
+        self._taken: dict[str, tuple[str, ...]] = {}  # line -> earlier drafts put back into it
 
     # -- being told ----------------------------------------------------------------
 
@@ -120,13 +124,25 @@ class Controller:
         self.tell(f"{done}: {what}.")
         return True
 
+    def restore_draft(self, where: str) -> tuple[str, int]:
+        """The drafts kept for a line (by an earlier run, or by someone else), joined, and
+        how many there were. They become this app's: its next keep replaces them."""
+        drafts = [d for d in self.session.drafts if d.where == where and d.by != self.draft_tag]
+        self._taken[where] = tuple(d.by for d in drafts)
+        return " / ".join(d.text for d in drafts), len(drafts)
+
     def keep_draft(self, where: str, text: str) -> bool:
         """Save half-typed text (or clear it with "") without touching undo/redo."""
-        if self.session.draft(where) == text:
+        taking = self._taken.pop(where, ())
+        if self.session.draft(where, self.draft_tag) == text and not taking:
             return True
         from ..ops import SetDraft
 
-        return self.apply(SetDraft(where, text), undoable=False, quiet=True)
+        op = SetDraft(where, text, by=self.draft_tag, taking=taking)
+        if not self.apply(op, undoable=False, quiet=True):
+            self._taken[where] = taking
+            return False
+        return True
 
     # -- the file --------------------------------------------------------------------
 

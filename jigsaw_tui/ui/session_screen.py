@@ -209,9 +209,8 @@ class SessionScreen(Screen):
         for stage in self.stages():
             pending.update(dict(stage.pending_text()))
         lines = {i.draft_key for i in self.query(CaptureInput) if i.draft_key}
-        for draft in self.controller.session.drafts:
-            if draft.where in lines and draft.where not in pending:
-                self.controller.keep_draft(draft.where, "")
+        for where in sorted(lines - set(pending)):  # only this app's drafts are cleared
+            self.controller.keep_draft(where, "")
         for where, text in pending.items():
             self.controller.keep_draft(where, text)
 

@@ -260,11 +260,13 @@ class CaptureColumn(Vertical):
     def on_mount(self) -> None:
         if self.focus_when_ready:
             self.capture.focus()
-        draft = self.controller.session.draft(self.where)
+        draft, count = self.controller.restore_draft(self.where)
         if draft:
             self.capture.value = draft.replace("\n", " / ")
             self.capture.cursor_position = len(self.capture.value)
-            self.controller.tell("Your half-typed text from last time is back in the capture line.")
+            self.controller.tell("Your half-typed text from last time is back in the capture line." if count == 1
+                                 else f"{count} half-typed texts from last time are back in the capture line, "
+                                      "joined by ' / '.")
 
     def on_descendant_focus(self) -> None:
         self.mark_current(True)

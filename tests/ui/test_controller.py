@@ -139,3 +139,31 @@ def test_a_notice_given_before_there_is_a_notice_line_is_shown_when_there_is(sto
     assert told == [("A draft was kept", "warning")]
     controller.tell("next")
     assert told[-1] == ("next", "information")
+
+
+def test_two_people_typing_into_one_line_keep_a_draft_each(store):
+    name = copy_example(store)
+    anna, ben = Controller(store, name), Controller(store, name)
+    assert anna.keep_draft(GROUP_ONE, "half by Anna")
+    ben.poll()
+    assert ben.keep_draft(GROUP_ONE, "half by Ben")
+    anna.poll()
+    assert anna.keep_draft(GROUP_ONE, "more by Anna")  # replaces Anna's own, not Ben's
+    assert sorted(d.text for d in store.load(name).drafts) == ["half by Ben", "more by Anna"]
+    # Both links drop; whoever opens the session next gets both back, in that line
+    later = Controller(store, name)
+    text, count = later.restore_draft(GROUP_ONE)
+    assert count == 2 and set(text.split(" / ")) == {"half by Ben", "more by Anna"}
+    assert later.keep_draft(GROUP_ONE, text + " and a bit")  # now one draft, this app's
+    assert [d.text for d in store.load(name).drafts] == [text + " and a bit"]
+    assert later.keep_draft(GROUP_ONE, "")  # saved as a piece: nothing left behind
+    assert store.load(name).drafts == ()
+
+
+def test_clearing_a_line_leaves_another_persons_draft_alone(store):
+    name = copy_example(store)
+    anna, ben = Controller(store, name), Controller(store, name)
+    anna.keep_draft(GROUP_ONE, "Anna's")
+    ben.poll()
+    assert ben.keep_draft(GROUP_ONE, "")  # Ben's line is empty: nothing of his to clear
+    assert store.load(name).draft(GROUP_ONE) == "Anna's"

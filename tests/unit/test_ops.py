@@ -55,6 +55,20 @@ def test_add_piece_appends_in_order():
     assert [p.text for p in s.group(one).pieces] == ["Trust", "Time"]
 
 
+def test_a_draft_replaces_only_its_own_and_those_it_takes_over():
+    s, one, two = two_groups()
+    s = SetDraft(one, "Anna's", by="a").apply(s)
+    s = SetDraft(one, "Ben's", by="b").apply(s)
+    s = SetDraft(two, "elsewhere", by="a").apply(s)
+    s = SetDraft(one, "Anna's, longer", by="a").apply(s)
+    assert sorted((d.where, d.text) for d in s.drafts) == sorted(
+        [(one, "Ben's"), (one, "Anna's, longer"), (two, "elsewhere")])
+    assert s.draft(one, "b") == "Ben's" and set(s.draft(one).split(" / ")) == {"Ben's", "Anna's, longer"}
+    s = SetDraft(one, "both", by="c", taking=("a", "b")).apply(s)  # put back into one line
+    assert [(d.where, d.text, d.by) for d in s.drafts] == [(two, "elsewhere", "a"), (one, "both", "c")]
+    assert SetDraft(one, "", by="c").apply(s).draft(one) == ""
+
+
 def test_thirteenth_piece_is_refused_and_says_why():
     s, one, _ = two_groups()
     s = add(s, one, *[f"piece {n}" for n in range(12)])
@@ -236,7 +250,7 @@ def op_for(draw, s):
     if kind == "group":
         return AddGroup(draw(WORDS) + str(draw(st.integers(0, 99))))
     if kind == "draft":
-        return SetDraft(pick(groups), draw(st.sampled_from(["", "half a thou"])))
+        return SetDraft(pick(groups), draw(st.sampled_from(["", "half a thou"])), by=pick(["", "a1", "b2"]))
     if kind == "checkin":
         return AddItem(CHECKIN, draw(WORDS))
     if kind == "edit":
