@@ -188,6 +188,8 @@ class ColumnsStage(Stage):
         start = max(0, min(at - fit // 2, len(columns) - fit))
         for n, column in enumerate(columns):
             column.display = start <= n < start + fit
+            if column.display:
+                column.build()  # first shown now (the terminal grew, a column went away)
         self.show_strip(start, fit)
 
     def strip_names(self, session) -> list[str]:
@@ -225,13 +227,17 @@ class ColumnsStage(Stage):
         if column is not None:
             self.current_key = column.where
 
-    def action_next_column(self, step: int) -> None:
+    async def action_next_column(self, step: int) -> None:
         columns = self.columns()
         if not columns:
             return
         keys = [c.where for c in columns]
         at = keys.index(self.current_key) if self.current_key in keys else 0
-        self.show_column(keys[(at + step) % len(keys)])
+        column = columns[(at + step) % len(keys)]
+        mounting = column.build()
+        if mounting is not None:
+            await mounting  # the keys typed after Tab wait for the new line, then land in it
+        self.show_column(column.where)
 
     def show_column(self, key: str) -> None:
         self.current_key = key

@@ -14,6 +14,7 @@ from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Input, OptionList, Static
 
 
@@ -230,6 +231,7 @@ class CaptureColumn(Vertical):
         self.where = where
         self.current = False  # the column where the cursor is
         self.focus_when_ready = False
+        self.built = False  # its heading, list and capture line exist (see `build`)
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -245,28 +247,44 @@ class CaptureColumn(Vertical):
     # -- building --------------------------------------------------------------------
 
     def compose(self):
+        # A hidden column (another group, at 80 columns) is built when first shown: a
+        # session of twelve groups starts with the widgets of one column, not twelve.
+        if self.display:
+            self.built = True
+            yield from self.parts()
+
+    def build(self) -> AwaitMount | None:
+        """Build a column that was hidden until now, before it is shown. Its widgets are
+        in place at once (a query finds them); await the result before focusing one."""
+        if self.built:
+            return None
+        self.built = True
+        return self.mount_all(list(self.parts()))
+
+    def parts(self):
         session = self.controller.session  # drawn complete in the first paint: no second one
         yield Static(self._heading(session), classes="heading")
         items = self.make_list()
         items.add_options(self.labels(session))
         yield items
-        with Horizontal(classes="capture-row"):
-            yield Static(self.prompt, classes="prompt")
-            yield CaptureInput(draft_key=self.where, take=self.take, placeholder=self.placeholder)
+        draft, count = self.controller.restore_draft(self.where)  # in the line from the start
+        if draft:
+            self.controller.tell("Your half-typed text from last time is back in the capture line." if count == 1
+                                 else f"{count} half-typed texts from last time are back in the capture line, "
+                                      "joined by ' / '.")
+        yield Horizontal(
+            Static(self.prompt, classes="prompt"),
+            CaptureInput(draft_key=self.where, take=self.take, placeholder=self.placeholder,
+                         value=draft.replace("\n", " / ") or None),
+            classes="capture-row",
+        )
 
     def make_list(self) -> ItemList:
         return ItemList()
 
     def on_mount(self) -> None:
-        if self.focus_when_ready:
+        if self.focus_when_ready and self.built:
             self.capture.focus()
-        draft, count = self.controller.restore_draft(self.where)
-        if draft:
-            self.capture.value = draft.replace("\n", " / ")
-            self.capture.cursor_position = len(self.capture.value)
-            self.controller.tell("Your half-typed text from last time is back in the capture line." if count == 1
-                                 else f"{count} half-typed texts from last time are back in the capture line, "
-                                      "joined by ' / '.")
 
     def on_descendant_focus(self) -> None:
         self.mark_current(True)

@@ -112,6 +112,8 @@ def test_a_theme_unmatched_elsewhere_leaves_its_actions_stand_alone(store, examp
         assert pilot.app.screen.controller.poll()
         await pilot.pause()
         assert TIME_THEME not in [c.where for c in stage.columns()]
+        stage.show_column(STANDALONE)  # (a hidden column is built when shown)
+        await pilot.pause()
         labels = [str(o.prompt) for o in stage.column(STANDALONE).items.options]
         assert any("Keep this" in label for label in labels)
 

@@ -172,6 +172,34 @@ async def test_one_group_at_a_time_at_80_columns_and_tab_moves_on(store):
 
 
 @pilot
+async def test_hidden_groups_are_built_when_first_shown_with_their_drafts(store):
+    from jigsaw_tui.ops import AddGroup, SetDraft
+    from jigsaw_tui.ui.widgets import CaptureInput
+
+    copy_example(store)
+    for n in range(3, 13):
+        store.apply(NAME, AddGroup(f"Group {n}"))
+    store.apply(NAME, SetDraft(GROUP_ONE, "left in group one", by="earlier"))
+    store.apply(NAME, SetDraft(GROUP_TWO, "left in group two", by="earlier"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        assert len(app.screen.query(CaptureInput)) == 1  # one line for twelve groups
+        assert app.focused is column(app, GROUP_ONE).capture and app.focused.value == "left in group one"
+        assert store.load(NAME).draft(GROUP_TWO) == "left in group two"  # untouched meanwhile
+        app.screen.keep_drafts()
+        assert store.load(NAME).draft(GROUP_TWO) == "left in group two"
+        await pilot.press("tab", *"!")  # a key right after Tab lands in the new line
+        await pilot.pause()
+        assert app.focused is column(app, GROUP_TWO).capture
+        assert app.focused.value == "left in group two!"
+        await pilot.resize_terminal(200, 24)  # wider: more columns shown, and built
+        await pilot.pause()
+        shown = [c for c in app.screen.query(PieceColumn) if c.display]
+        assert len(shown) > 2 and all(c.query(CaptureInput) for c in shown)
+
+
+@pilot
 async def test_groups_side_by_side_when_wide(store):
     copy_example(store)
     app = make_app(store)
