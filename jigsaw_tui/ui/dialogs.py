@@ -7,7 +7,6 @@ shown on screen and an explicit choice.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -101,14 +100,12 @@ class PromptScreen(ModalScreen["str | None"]):
     def compose(self):
         with Vertical():
             yield Static(Text(self.title_text), classes="title")
-            yield CaptureInput(value=self.value)
+            yield CaptureInput(value=self.value, enter=self.save)
             yield Static(Text((self.hint + "\n" if self.hint else "") + "Enter: save    ctrl+c or Esc: cancel"),
                          classes="hint")
 
-    @on(Input.Submitted)
-    def save(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    def save(self) -> None:
+        self.dismiss(self.query_one(CaptureInput).value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -147,7 +144,7 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
 
         with Vertical():
             yield Static(Text(self.title_text), classes="title")
-            yield CaptureInput(value=self.text, id="words")
+            yield CaptureInput(value=self.text, id="words", enter=self.action_save)
             yield Static(Text("Note (optional, several lines):"))
             note = TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
             note.cursor_blink = False
@@ -156,11 +153,6 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#note" if self.focus_note else "#words").focus()
-
-    @on(Input.Submitted)
-    def words_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def action_save(self) -> None:
         from textual.widgets import TextArea

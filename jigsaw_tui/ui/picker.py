@@ -215,24 +215,17 @@ class NewSessionScreen(ModalScreen["str | None"]):
         with Vertical():
             yield Static(Text("New session"), classes="title")
             yield Static(Text("Title (e.g. Pieces which support effective networks):"))
-            yield CaptureInput(id="title")
+            yield CaptureInput(id="title", enter=lambda: self.set_focus(self.query_one("#groups")))
             yield Static(Text("Breakout groups, separated by commas (you can add more later):"))
             # A placeholder, not typed text: what is typed here replaces the default.
-            yield CaptureInput(id="groups", placeholder=", ".join(DEFAULT_GROUPS) + " (if left empty)")
+            yield CaptureInput(id="groups", placeholder=", ".join(DEFAULT_GROUPS) + " (if left empty)",
+                               enter=self.action_create)
             yield Notice(id="form-notice")
             yield Static(Text("Enter: next / create    ctrl+s: create    ctrl+c or Esc: cancel"),
                          classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#title").focus()
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "title":
-            self.query_one("#groups").focus()
-        else:
-            self.action_create()
 
     def action_create(self) -> None:
         from datetime import date

@@ -86,13 +86,17 @@ class CaptureInput(KeysInOrder, Input):
             self.capture = capture
             self.lines = lines
 
-    def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None, **kwargs):
+    def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None,
+                 enter: Callable[[], object] | None = None, **kwargs):
         kwargs.setdefault("compact", True)
         kwargs.setdefault("select_on_focus", False)  # a restored draft must not vanish at the next key
         super().__init__(**kwargs)
         self.cursor_blink = False
         self.draft_key = draft_key
         self.take = take  # a capture line: called at Enter with the text; False if refused
+        # A dialog's line: called at Enter, before the next key is handled, so the keys
+        # typed after Enter go where it moves the focus (the next line, the screen below).
+        self.enter = enter
 
     def typed_here(self, event: events.Key) -> bool:
         return event.is_printable
@@ -104,6 +108,9 @@ class CaptureInput(KeysInOrder, Input):
         """Enter. A capture line hands its text over at once and starts afresh, before the
         next key is handled; anything else posts Submitted as a plain Input does."""
         value = self.value
+        if self.enter is not None:
+            self.enter()
+            return
         if self.take is None:
             self.post_message(self.Submitted(self, value))
             return

@@ -125,3 +125,51 @@ async def test_letters_after_a_key_that_leaves_the_list_are_typed_not_taken_as_c
         burst(app, "adelighted\n")  # a: back to typing, then the words
         await settle(pilot)
         assert pieces(store) == before + ["delighted"]
+
+
+@pilot
+async def test_a_new_session_typed_in_one_burst_gets_its_title_and_groups(store):
+    from jigsaw_tui.ui.session_screen import SessionScreen
+
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        burst(app, "Carers network\nCarers, Nurses\n")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        session = app.screen.controller.session
+        assert session.title == "Carers network"
+        assert [g.name for g in session.groups] == ["Carers", "Nurses"]
+
+
+@pilot
+async def test_keys_typed_right_after_a_rename_go_back_to_the_piece_line(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        burst(app, "\x15Carers\nKindness\n")  # the rename, then a piece at once
+        await settle(pilot)
+        assert store.load(NAME).group(GROUP_ONE).name == "Carers"
+        assert pieces(store)[-1] == "Kindness"
+
+
+@pilot
+async def test_tab_then_a_check_in_typed_at_once_goes_to_the_check_in_line(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        from jigsaw_tui.ui.stages.meditation import Breather
+
+        app.screen.set_focus(app.screen.query_one(Breather))
+        await settle(pilot)
+        before = len(store.load(NAME).checkin)
+        burst(app, "\tSunshine\nsmiles\n")  # 's' and 'r' are the guide's keys: not here
+        await settle(pilot)
+        assert app.screen.current == "meditation"
+        assert list(store.load(NAME).checkin[before:]) == ["Sunshine", "smiles"]

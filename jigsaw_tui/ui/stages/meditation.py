@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ...ops import EditSettings
 from ..columns import AnswerColumn
+from ..widgets import KeysInOrder
 from . import Stage
 
 # (word, seconds): out a little longer than in, as the default prompt says
@@ -49,8 +50,11 @@ class Line(Widget):
         return self.draw()
 
 
-class Breather(Vertical, can_focus=True):
-    """The breathing guide, the timer and their keys. Each second only two short rows change."""
+class Breather(KeysInOrder, Vertical, can_focus=True):
+    """The breathing guide, the timer and their keys. Each second only two short rows change.
+
+    Keys in order: in a burst like Tab "Sunshine" Enter, the letters go to the check-in
+    line Tab moved to, not to the guide's own keys ('s' would skip to Views)."""
 
     HELP_TITLE = "Breathing guide and timer (when it has the cursor)"
 
