@@ -178,7 +178,7 @@ def _room_for(session: Session, group: Group, extra: int = 1) -> None:
     if len(group.pieces) + extra > limit:
         raise InvalidInput(
             f"{group.name} already has {len(group.pieces)} of {limit} pieces: "
-            "the lid is full (remove or merge a piece first)"
+            "the lid is full (remove one first)"
         )
 
 
