@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from .stages import Stage
-from .widgets import CaptureColumn, CaptureInput, number_label
+from .widgets import CaptureColumn, CaptureInput, number_label, show_if
 
 MIN_COLUMN_WIDTH = 44  # 80 columns: one at a time; 160: three side by side
 
@@ -87,6 +87,7 @@ class ColumnStrip(Static):
     """One row naming every column when not all fit: where you are, and what Tab reaches."""
 
     DEFAULT_CSS = "ColumnStrip { height: 1; padding: 0 1; color: $text-muted; }"
+    shown: Text | None = None  # the last line drawn: the same again is not sent
 
 
 class ColumnsStage(Stage):
@@ -166,7 +167,7 @@ class ColumnsStage(Stage):
                 column.show(session)
         if self.current_key not in keys:
             self.current_key = keys[0] if keys else ""
-        self.query_one(".empty").display = not keys
+        show_if(self.query_one(".empty"), not keys)
         self.layout_columns()
 
     def on_resize(self) -> None:
@@ -187,7 +188,7 @@ class ColumnsStage(Stage):
         at = keys.index(self.current_key) if self.current_key in keys else 0
         start = max(0, min(at - fit // 2, len(columns) - fit))
         for n, column in enumerate(columns):
-            column.display = start <= n < start + fit
+            show_if(column, start <= n < start + fit)
             if column.display:
                 column.build()  # first shown now (the terminal grew, a column went away)
         self.show_strip(start, fit)
@@ -200,7 +201,7 @@ class ColumnsStage(Stage):
         """'Tab: Group one | >Group two< | Carers' when some columns are hidden."""
         strip = self.query_one(ColumnStrip)
         columns = [c for c in self.columns() if c.where in set(self.keys(self.controller.session))]
-        strip.display = self.name_strip and len(columns) > fit
+        show_if(strip, self.name_strip and len(columns) > fit)
         if not strip.display:
             return
         line = Text("Tab: ", no_wrap=True, overflow="ellipsis")
@@ -211,7 +212,9 @@ class ColumnsStage(Stage):
                 line.append(f">{name}<", "bold")
             else:
                 line.append(name)
-        strip.update(line, layout=False)
+        if line != strip.shown:
+            strip.shown = line
+            strip.update(line, layout=False)
 
     # -- moving ------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from textual.containers import Container
 from textual.widgets import Input, Static
 
 from .keybar import KeyBar
-from .widgets import Notice
+from .widgets import Notice, show_if
 from .stages import STAGES, Stage, stage_class
 
 DRAFT_DELAY_SECONDS = 2.0
@@ -37,6 +37,7 @@ class StageBar(Static):
     """One row: the session title and the six stages with their keys; the current one marked."""
 
     DEFAULT_CSS = "StageBar { height: 1; background: $panel; }"
+    _shown: Text | None = None
 
     def show(self, title: str, current: str) -> None:
         width = self.size.width or 80
@@ -53,7 +54,9 @@ class StageBar(Static):
             line.append(title if len(title) <= room else title[: room - 3] + "...", "bold")
             line.append("  ")
         line.append_text(bar)
-        self.update(line, layout=False)  # always one row: no layout pass, no extra repaint
+        if line != self._shown:  # unchanged (a resize to the same width): nothing is sent
+            self._shown = line
+            self.update(line, layout=False)  # always one row: no layout pass, no extra repaint
 
 
 class SessionScreen(Screen):
@@ -149,7 +152,7 @@ class SessionScreen(Screen):
     def show_stage(self, key: str) -> None:
         with self.app.batch_update():
             for stage in self.stages():  # one shown, the rest kept (with their typed text)
-                stage.display = stage.id == key
+                show_if(stage, stage.id == key)
         self.current = key
         self.query_one(StageBar).show(self.controller.session.title, key)
         widget = self._last_focus.get(key)

@@ -30,6 +30,13 @@ _Replayed.handler_name = events.Key.handler_name  # handled as the key it is (se
 # Message.__init_subclass__ would name it on__replayed)
 
 
+def show_if(widget, shown: bool) -> None:
+    """Show or hide, only if that changes anything: setting `display` anew makes Textual
+    restyle and repaint the widget, sending again what is already on the screen."""
+    if widget.display != shown:
+        widget.display = shown
+
+
 class KeysInOrder:
     """Handle every key in the order it came, also when a burst arrives at once.
 
