@@ -9,14 +9,15 @@ from textual import events
 from .test_groups import column, open_groups, pieces
 from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, pilot
 
-SPECIAL = {"\n": "enter", "\t": "tab", "\b": "backspace", "\x15": "ctrl+u", "\x1a": "ctrl+z", "\x13": "ctrl+s"}
+SPECIAL = {"\n": "enter", "\t": "tab", "\b": "backspace", "\x15": "ctrl+u", "\x1a": "ctrl+z", "\x13": "ctrl+s",
+           " ": "space"}
 
 
 def burst(app, text: str) -> None:
     """Queue every key at once, as the terminal driver does with one read of a burst."""
     for char in text:
         key = SPECIAL.get(char, char)
-        app.post_message(events.Key(key, char if key == char else None))
+        app.post_message(events.Key(key, char if char.isprintable() else None))  # as a terminal sends them
 
 
 async def settle(pilot) -> None:
@@ -173,3 +174,22 @@ async def test_tab_then_a_check_in_typed_at_once_goes_to_the_check_in_line(store
         await settle(pilot)
         assert app.screen.current == "meditation"
         assert list(store.load(NAME).checkin[before:]) == ["Sunshine", "smiles"]
+
+
+@pilot
+async def test_an_action_edit_typed_in_one_burst_is_saved_and_the_next_key_reaches_the_list(store):
+    from jigsaw_tui.ops import AddAction
+
+    from .test_actions import TIME_THEME, open_actions
+
+    copy_example(store)
+    store.apply(NAME, AddAction("Book a room", theme=TIME_THEME))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot)
+        await pilot.press("up", "e")  # the action, in its editor
+        await settle(pilot)
+        burst(app, "\tSam\n ")  # who, Enter saves; the space then marks it done, in the list
+        await settle(pilot)
+        action = store.load(NAME).actions[0]
+        assert (action.text, action.owner, action.done) == ("Book a room", "Sam", True)

@@ -9,7 +9,6 @@ next. Up goes to the list: space marks an action done, e edits it, d removes it.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -19,7 +18,7 @@ from ...compare import groups_label
 from ...ops import AddAction, Batch, EditAction, Put, RemoveAction
 from ..columns import ColumnsStage
 from ..dialogs import DIALOG_CSS
-from ..widgets import CaptureColumn, ItemList
+from ..widgets import CaptureColumn, CaptureInput, ItemList
 
 STANDALONE = "actions"  # the column (and draft key) of actions that belong to no theme
 
@@ -160,17 +159,14 @@ class ActionEditor(ModalScreen["tuple[str, str, str] | None"]):
             yield Static(Text("Edit action"), classes="title")
             for label, value, field_id in zip(("What", "Who", "By when"), self.values, ("what", "who", "when")):
                 yield Static(Text(label))
-                field = Input(value, compact=True, id=field_id, select_on_focus=False)
-                field.cursor_blink = False
-                yield field
+                # Enter saves at once: keys typed right after it reach the list below
+                yield CaptureInput(value=value, id=field_id, enter=self.save)
             yield Static(Text("Enter: save    Tab: next line    ctrl+c or Esc: cancel"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
 
-    @on(Input.Submitted)
-    def save(self, event: Input.Submitted) -> None:
-        event.stop()
+    def save(self) -> None:
         self.dismiss(tuple(self.query_one(f"#{i}", Input).value for i in ("what", "who", "when")))
 
     def action_cancel(self) -> None:
