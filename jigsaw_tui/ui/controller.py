@@ -182,8 +182,7 @@ class Controller:
     def _mark_missing(self) -> None:
         if not self.missing:
             self.missing = True
-            self.tell("The session file was deleted. Everything is still on screen: "
-                      "ctrl+s saves it again.", "error")
+            self.tell("The file was deleted; everything is still here: ctrl+s saves it again.", "error")
 
     def _store_failed(self, error: StoreError) -> None:
         if self.store.signature(self.ref) is None:

@@ -172,7 +172,7 @@ class PickerScreen(Screen):
             return
         self.query_one("#filter", Input).value = ""
         self.reload(select=path.stem)
-        self.say(f"Copied as {path.stem}: same groups and questions, nothing typed yet. Enter opens it.")
+        self.say(f"Copied as {path.stem} (groups and questions, nothing typed): Enter opens it.")
 
     @work
     async def action_delete(self) -> None:

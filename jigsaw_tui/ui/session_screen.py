@@ -127,8 +127,8 @@ class SessionScreen(Screen):
         width, height = event.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small:
-            self.controller.tell(f"The terminal is {width}x{height}: too small to show everything "
-                                 f"(at least {MIN_WIDTH}x{MIN_HEIGHT}). Typing still works.", "warning")
+            self.controller.tell(f"Too small: {width}x{height} (needs {MIN_WIDTH}x{MIN_HEIGHT}). "
+                                 "Typing still works.", "warning")
         elif self._too_small:
             self.controller.tell(f"The terminal is {width}x{height}: everything fits again.")
         self._too_small = too_small

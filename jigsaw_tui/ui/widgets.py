@@ -282,10 +282,10 @@ class CaptureColumn(Vertical):
         items.add_options(self.labels(session))
         yield items
         draft, count = self.controller.restore_draft(self.where)  # in the line from the start
-        if draft:
-            self.controller.tell("Your half-typed text from last time is back in the capture line." if count == 1
-                                 else f"{count} half-typed texts from last time are back in the capture line, "
-                                      "joined by ' / '.")
+        if count == 1:
+            self.controller.tell("Your half-typed text from last time is back in the capture line.")
+        elif count > 1:
+            self.controller.tell(f"{count} half-typed texts from last time are back in the line, joined by ' / '.")
         yield Horizontal(
             Static(self.prompt, classes="prompt"),
             CaptureInput(draft_key=self.where, take=self.take, placeholder=self.placeholder,

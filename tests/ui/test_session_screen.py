@@ -135,7 +135,7 @@ async def test_a_tiny_terminal_says_so_and_recovers(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
-        assert "too small" in notice(app)
+        assert "Too small: 40x12" in notice(app)
         await pilot.press(*"still works", "enter")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
