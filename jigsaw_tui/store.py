@@ -150,22 +150,30 @@ class Store:
 
     def list(self) -> list[Entry]:
         """Every session file in the folder, newest first; unreadable ones carry their error."""
+        return [self.entry(path, modified) for path, modified in self.session_files()]
+
+    def session_files(self) -> list[tuple[Path, float]]:
+        """(path, last change) of every session file, newest first: cheap, nothing is read."""
         if not self.folder.is_dir():
             return []
-        entries = []
+        files = []
         for path in self.folder.glob("*" + SUFFIX):
             if path.name.startswith("."):
                 continue
             try:
-                session, error = read_file(path), ""
-            except StoreError as problem:
-                session, error = None, str(problem)
-            try:
                 modified = path.stat().st_mtime
             except OSError:
                 modified = 0.0
-            entries.append(Entry(path.stem, path, session, error, modified))
-        return sorted(entries, key=lambda e: (-e.modified, e.name))
+            files.append((path, modified))
+        return sorted(files, key=lambda f: (-f[1], f[0].stem))
+
+    def entry(self, path: Path, modified: float) -> Entry:
+        """One file of `session_files()`, read: its session, or why it cannot be read."""
+        try:
+            session, error = read_file(path), ""
+        except StoreError as problem:
+            session, error = None, str(problem)
+        return Entry(path.stem, path, session, error, modified)
 
     def signature(self, ref: str | Path) -> tuple | None:
         """Changes whenever the file is replaced: cheap to poll for changes by others."""

@@ -15,6 +15,7 @@ from .keybar import KeyBar
 from .widgets import CaptureInput, Notice
 
 DEFAULT_GROUPS = ("Group one", "Group two")
+FIRST_READ = 12  # sessions read before the first paint: a screenful at 80x24 and more
 
 
 def entry_label(entry) -> Text:
@@ -57,6 +58,7 @@ class PickerScreen(Screen):
         super().__init__()
         self.store = store
         self.entries = []
+        self._reading = 0
 
     def compose(self):
         yield Static(Text("Jigsaw sessions: type to filter, Enter opens"), id="picker-title")
@@ -80,8 +82,24 @@ class PickerScreen(Screen):
     # -- the list ---------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        self.entries = self.store.list()
+        """The newest sessions at once (a screenful), the older ones read in a thread: a
+        folder of hundreds of sessions still shows its list as soon as the app starts."""
+        files = self.store.session_files()
+        self.entries = [self.store.entry(*f) for f in files[:FIRST_READ]]
+        self._reading += 1  # an older reading still under way is no longer wanted
         self.refilter(select)
+        if len(files) > FIRST_READ:  # after the paint: the thread would slow it down
+            self.call_after_refresh(self.read_older, files[FIRST_READ:], self._reading)
+
+    @work(thread=True, exclusive=True, group="older sessions")
+    def read_older(self, files, reading: int) -> None:
+        older = [self.store.entry(*f) for f in files]
+        self.app.call_from_thread(self.older_read, older, reading)
+
+    def older_read(self, older, reading: int) -> None:
+        if reading == self._reading and self.is_attached:
+            self.entries += older
+            self.refilter()
 
     def visible(self) -> list:
         words = self.query_one("#filter", Input).value.casefold().split()
@@ -97,6 +115,8 @@ class PickerScreen(Screen):
 
     def refilter(self, select: str | None = None) -> None:
         listing = self.query_one("#sessions", OptionList)
+        if select is None and self.selected() is not None:
+            select = self.selected().name  # the list grew or changed: the cursor stays put
         shown = self.visible()
         listing.clear_options()
         listing.add_options([Option(entry_label(e), id=e.name) for e in shown])

@@ -138,3 +138,34 @@ async def test_new_session_groups_typed_replace_the_default_and_empty_gives_the_
         await pilot.pause()
         assert app.screen.controller.session.title == "Second"
         assert [g.name for g in app.screen.controller.session.groups] == ["Group one", "Group two"]
+
+
+@pilot
+async def test_a_folder_of_many_sessions_lists_them_all_newest_first_and_keeps_the_cursor(store):
+    import os
+
+    from jigsaw_tui.model import new_session
+    from jigsaw_tui.ui.picker import FIRST_READ
+
+    count = FIRST_READ * 3
+    for n in range(count):
+        path = store.create(new_session(f"Session {n:02}", ["A"]), name=f"s{n:02}")
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))  # s00 oldest
+    (store.folder / "zz-broken.toml").write_text("title = [\n")
+    os.utime(store.folder / "zz-broken.toml", (1_600_000_000, 1_600_000_000))  # the oldest
+    newest_first = [f"s{n:02}" for n in reversed(range(count))] + ["zz-broken"]
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # the older sessions are read in a thread
+        await pilot.pause()
+        assert listed(app) == newest_first
+        await pilot.press("down", "down", "down")
+        chosen = app.screen.selected().name
+        app.screen.reload()  # as when coming back from a session
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert listed(app) == newest_first and app.screen.selected().name == chosen
+        await pilot.press(*"zz")
+        await pilot.pause()
+        assert listed(app) == ["zz-broken"]  # the error of a file read in the thread shows too
+        assert "cannot be read" in str(app.screen.query_one("#sessions", OptionList).get_option_at_index(0).prompt)
