@@ -184,6 +184,15 @@ class JigsawApp(App):
         )
         self.push_screen(MessageScreen("About jigsaw-tui", body))
 
+    def action_command_palette(self) -> None:
+        if not self.ascii_only:
+            super().action_command_palette()
+            return
+        from .ascii import AsciiPalette
+
+        if self.use_command_palette and not AsciiPalette.is_open(self):
+            self.push_screen(AsciiPalette(id="--command-palette"))
+
     def get_system_commands(self, screen):
         from .commands import commands_for
 
@@ -191,6 +200,10 @@ class JigsawApp(App):
 
 
 def run_app(store, session=None, ascii_only=False, animate=True, mouse=True) -> int:
+    if ascii_only:
+        from .ascii import use_ascii_scrollbars
+
+        use_ascii_scrollbars()
     app = JigsawApp(store, session, ascii_only=ascii_only, animate=animate)
     try:
         app.run(mouse=mouse)

@@ -255,3 +255,39 @@ async def test_a_note_being_typed_when_the_link_drops_is_saved(store):
         await pilot.pause()
     assert app.return_code == 0
     assert store.load(NAME).group(GROUP_ONE).pieces[-1].note == "half a thought"
+
+
+@pilot
+async def test_ascii_mode_palette_and_scrollbars_are_plain_ascii(store):
+    from textual.command import CommandPalette, SearchIcon
+
+    from jigsaw_tui.ui.ascii import AsciiScrollBarRender
+
+    copy_example(store)
+    app = make_app(store, ascii_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert str(app.screen.query_one(SearchIcon).render()) == ">"
+        await pilot.press(*"About")  # it still finds commands
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+    for position in (0, 3.3, 7.5, 30):  # a thumb anywhere (Textual's own has a glyph at 3.3)
+        bar = AsciiScrollBarRender.render_bar(size=20, virtual_size=50, window_size=20, position=position)
+        assert len(bar.segments) == 20 and all(segment.text.isascii() for segment in bar.segments)
+
+
+def test_jigsaw_ascii_installs_the_ascii_scrollbars(store, monkeypatch):
+    from textual.scrollbar import ScrollBar
+
+    from jigsaw_tui.ui import app as app_module
+    from jigsaw_tui.ui.ascii import AsciiScrollBarRender
+
+    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)  # restored after the test
+    monkeypatch.setattr(app_module.JigsawApp, "run", lambda self, **kwargs: None)
+    copy_example(store)
+    app_module.run_app(store, NAME, ascii_only=True)
+    assert ScrollBar.renderer is AsciiScrollBarRender
