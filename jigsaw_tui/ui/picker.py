@@ -59,6 +59,7 @@ class PickerScreen(Screen):
         self.store = store
         self.entries = []
         self._reading = 0
+        self._resumed_before = False
 
     def compose(self):
         yield Static(Text("Jigsaw sessions: type to filter, Enter opens"), id="picker-title")
@@ -74,7 +75,9 @@ class PickerScreen(Screen):
         self.query_one("#filter").focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._resumed_before:  # back from a session; the first time, mounting read it all
+            self.reload()
+        self._resumed_before = True
 
     def say(self, message: str, severity: str = "information") -> None:
         self.query_one(Notice).say(message, severity)

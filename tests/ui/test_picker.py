@@ -169,3 +169,19 @@ async def test_a_folder_of_many_sessions_lists_them_all_newest_first_and_keeps_t
         await pilot.pause()
         assert listed(app) == ["zz-broken"]  # the error of a file read in the thread shows too
         assert "cannot be read" in str(app.screen.query_one("#sessions", OptionList).get_option_at_index(0).prompt)
+
+
+@pilot
+async def test_back_from_a_session_the_list_shows_what_changed(store):
+    from .tui_helpers import plain
+
+    copy_example(store)
+    before = store.load(NAME).piece_count()
+    app = make_app(store, session=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the only session
+        await pilot.pause()
+        await pilot.press(*"One more", "enter", "ctrl+o")
+        await pilot.pause()
+        label = plain(app.screen.query_one("#sessions", OptionList).get_option_at_index(0).prompt)
+        assert f"{before + 1} pieces" in label
