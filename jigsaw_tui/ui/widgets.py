@@ -147,6 +147,7 @@ class ItemList(KeysInOrder, OptionList):
     DEFAULT_CSS = """
     ItemList { height: 1fr; border: none; padding: 0; background: $surface; }
     ItemList:focus { border: none; }
+    ItemList > .option-list--option-highlighted { text-style: underline; }
     ItemList:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
     BINDINGS = [

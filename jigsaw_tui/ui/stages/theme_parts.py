@@ -22,6 +22,9 @@ class PieceOptions(OptionList):
     DEFAULT_CSS = """
     PieceOptions { height: 1fr; border: none; padding: 0; background: $surface; }
     PieceOptions:focus { border: none; }
+    /* The cursor row seen without colour: reverse where the keys go, underlined elsewhere */
+    PieceOptions > .option-list--option-highlighted { text-style: underline; }
+    PieceOptions:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
     BINDINGS = [
         Binding("left", "app.focus_previous", "previous column", show=False),
@@ -79,6 +82,8 @@ class ThemeList(OptionList):
     DEFAULT_CSS = """
     ThemeList { height: auto; max-height: 40%; min-height: 4; border: none; padding: 0; background: $surface; border-top: solid $primary; }
     ThemeList:focus { border: none; border-top: solid $accent; }
+    ThemeList > .option-list--option-highlighted { text-style: underline; }
+    ThemeList:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
 
     def on_focus(self) -> None:
