@@ -162,6 +162,38 @@ class ItemList(KeysInOrder, OptionList):
         pass
 
     _wrapped_width = -1
+    _labels: list = []  # the items as last shown
+    _quiet = False
+
+    def show_labels(self, labels: list) -> None:
+        """Show these items, sending only what changed: nothing when they are the same, and
+        only the new rows when items were added at the end (a piece saved), not the list."""
+        old, self._labels = self._labels, labels
+        if labels == old:
+            return
+        if old and labels[: len(old)] == old and self.is_mounted:
+            first = len(self._lines)
+            self._quiet = True  # OptionList would lay out and repaint the whole list
+            try:
+                self.add_options(labels[len(old):])
+            finally:
+                self._quiet = False
+            if len(self._lines) > self.size.height:  # no longer fits: the whole list, a
+                self.refresh(layout=True)  # scrollbar, and the newest item in view
+                self.call_after_refresh(self.scroll_end, animate=False)
+            else:
+                self.refresh_lines(first, len(self._lines) - first)
+            return
+        keep = self.highlighted
+        self.clear_options()
+        self.add_options(labels)
+        if keep is not None and self.option_count:
+            self.highlighted = min(keep, self.option_count - 1)
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        if self._quiet and not (regions or recompose):
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _on_resize(self, event: events.Resize) -> None:
         # Shown again at the same width (a stage switch): the wrapped lines are still right,
@@ -203,6 +235,9 @@ class Hanging:
 
     def __str__(self) -> str:
         return self.prefix + self.text.plain
+
+    def __eq__(self, other) -> bool:  # the same line: not redrawn
+        return isinstance(other, Hanging) and (self.prefix, self.text) == (other.prefix, other.text)
 
     def __rich_console__(self, console, options):
         indent = len(self.prefix)
@@ -247,6 +282,7 @@ class CaptureColumn(Vertical):
         self.current = False  # the column where the cursor is
         self.focus_when_ready = False
         self.built = False  # its heading, list and capture line exist (see `build`)
+        self._heading_shown: Text | None = None
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -278,9 +314,10 @@ class CaptureColumn(Vertical):
 
     def parts(self):
         session = self.controller.session  # drawn complete in the first paint: no second one
-        yield Static(self._heading(session), classes="heading")
+        self._heading_shown = self._heading(session)
+        yield Static(self._heading_shown, classes="heading")
         items = self.make_list()
-        items.add_options(self.labels(session))
+        items.show_labels(self.labels(session))
         yield items
         draft, count = self.controller.restore_draft(self.where)  # in the line from the start
         if count == 1:
@@ -313,7 +350,8 @@ class CaptureColumn(Vertical):
         a class change restyles the whole column and sends it again)."""
         if current != self.current and self.query(".heading"):
             self.current = current
-            self.query_one(".heading", Static).update(self._heading(self.controller.session), layout=False)
+            self._heading_shown = self._heading(self.controller.session)
+            self.query_one(".heading", Static).update(self._heading_shown, layout=False)
 
     def _heading(self, session) -> Text:
         text = self.heading(session)
@@ -334,13 +372,11 @@ class CaptureColumn(Vertical):
         """Redraw heading and list from the session; typed text is left alone."""
         if not self.query(".heading"):
             return  # not composed yet: it will be drawn from the latest session
-        self.query_one(".heading", Static).update(self._heading(session))
-        items = self.items
-        keep = items.highlighted
-        items.clear_options()
-        items.add_options(self.labels(session))
-        if keep is not None and items.option_count:
-            items.highlighted = min(keep, items.option_count - 1)
+        heading = self._heading(session)
+        if heading != self._heading_shown:  # a row sent only when it changed
+            self._heading_shown = heading
+            self.query_one(".heading", Static).update(heading, layout=False)  # always one row
+        self.items.show_labels(self.labels(session))
 
     # -- typing ------------------------------------------------------------------------
 

@@ -144,6 +144,8 @@ def test_type_two_groups_of_pieces_and_find_them_in_the_file(session_dir, termin
     for n, piece in enumerate(GROUP_ONE, 1):
         term.type_piece(piece)
         term.wait_for(f"Group one  {n}/12")
+    for n, piece in enumerate(GROUP_ONE, 1):  # drawn on the terminal, each in its row
+        assert f"{n:>2}. {piece}" in term.text()
     term.type_piece("one too many")
     term.wait_for("already has 12 of 12 pieces")
     assert "[bold]Honesty[/bold]" in term.text()  # shown literally, never as markup

@@ -285,3 +285,19 @@ async def test_the_list_looks_the_same_after_the_terminal_shrinks_and_grows_back
         await pilot.pause()
         await pilot.pause()
         assert list_rows() == before
+
+
+@pilot
+async def test_a_list_that_no_longer_fits_scrolls_to_the_newest_piece(store):
+    copy_example(store)  # group one holds 8 pieces, one of them over two rows
+    app = make_app(store)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await open_groups(pilot)
+        items = column(app).items
+        for n in range(4):
+            await pilot.press(*f"A longer piece number {n} that takes a good part of the row", "enter")
+            await pilot.pause()
+        await pilot.pause()
+        assert items.option_count == 12
+        assert items.max_scroll_y > 0 and items.scroll_y == items.max_scroll_y  # the newest in view
+        assert pieces(store)[-1].endswith("number 3 that takes a good part of the row")
