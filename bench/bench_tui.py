@@ -45,6 +45,7 @@ class Driver:
     meditation: tuple[str, ...] = ()  # keys that show the meditation with its timer running
     meditation_ready: tuple[str, ...] = ()
     quit: tuple[str, ...] = ("ctrl+q",)
+    save: tuple[str, ...] = ()  # keys that save the typed piece (jigsaw only)
     prepare: Callable[[], object] | None = None  # run before each start: the same state every run
 
 
@@ -56,6 +57,7 @@ class Run:
     first_output_s: float | None = None  # imports and set-up done: the first byte on the terminal
     idle_bps: float | None = None
     typed_pause_bytes: int | None = None  # in the seconds after typing half a piece
+    save_bytes: int | None = None  # for the Enter that saves the typed piece
     per_char: list[int] = field(default_factory=list)
     key_rows: list[tuple[int, ...]] = field(default_factory=list)  # rows each typed key redrew
     full_repaint: int | None = None
@@ -90,6 +92,7 @@ def jigsaw_driver(env: dict, sessions: Path) -> Driver:
         stage_switches=(("Groups -> Views, first visit", ("f3",), ("Why do we network?",)),
                         ("Views -> Groups, a return", ("f4",), ("[F4 Groups]", PIECE))),
         meditation=("f2", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down
+        save=("enter",),
         prepare=lambda: make_session(sessions),  # no draft or piece left by an earlier run
     )
 
@@ -188,6 +191,7 @@ def measure_full(driver: Driver, idle_seconds: float) -> Run:
             type_piece(app, run)
             if run.per_char:  # the room pauses mid-piece: anything drawn now is on a timer
                 run.typed_pause_bytes = app.bytes_during(PAUSE_SECONDS)
+            save_piece(driver, app, run)
         for label, keys, texts in driver.stage_switches:
             app.record()
             if reach(app, keys, texts, label, run):
@@ -214,8 +218,17 @@ def measure_typing(driver: Driver, cols: int, rows: int) -> Run:
     with app:
         if reach(app, driver.to_input, driver.input_ready, "the piece input", run):
             type_piece(app, run)
+            save_piece(driver, app, run)
         app.close(driver.quit)
     return run
+
+
+def save_piece(driver: Driver, app: PtyApp, run: Run) -> None:
+    """Enter after the typed piece: it goes into the list, the count and the line change."""
+    if driver.save and run.per_char:
+        app.record()
+        app.press(*driver.save, quiet=0.3)
+        run.save_bytes = len(app.record())
 
 
 def measure_start(driver: Driver) -> Run:
@@ -370,11 +383,15 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
     add(f"bytes in a {PAUSE_SECONDS:.0f} s pause after typing (unsaved text)", "B",
         _median_of(jigsaw["full"], "typed_pause_bytes"), _median_of(minimal["full"], "typed_pause_bytes"),
         runs=jigsaw["full"], note="no target: anything drawn when the half-typed piece is kept as a draft")
+    m_repaint = _median_of(minimal["full"], "full_repaint")
+    for size, runs in (("80x24", jigsaw["full"]), ("200x60", jigsaw["wide"])):
+        add(f"bytes to save a typed piece (Enter), {size}", "B", _median_of(runs, "save_bytes"),
+            m_repaint, runs=runs,
+            note="no target; reference: the minimal app's full repaint after a resize at 80x24")
     add("meditation timer running", "B/s", _median_of(jigsaw["full"], "meditation_bps"),
         _median_of(minimal["full"], "idle_bps"), "< 200 B/s", max_value=200, runs=jigsaw["full"],
         note="reference: the minimal app idle (its blinking cursor)")
     j_repaint = _median_of(jigsaw["full"], "full_repaint")
-    m_repaint = _median_of(minimal["full"], "full_repaint")
     for label, _keys, _texts in jigsaw_driver({}, Path()).stage_switches:
         drawn = [r.switches[label] for r in jigsaw["full"] if label in r.switches]
         value = median([len(d) for d in drawn]) if drawn else None
