@@ -167,28 +167,37 @@ class ItemList(KeysInOrder, OptionList):
 
     def show_labels(self, labels: list) -> None:
         """Show these items, sending only what changed: nothing when they are the same, and
-        only the new rows when items were added at the end (a piece saved), not the list."""
+        only the rows at the end when items were added there (a piece saved) or taken from
+        there (undone), not the whole list."""
         old, self._labels = self._labels, labels
         if labels == old:
             return
-        if old and labels[: len(old)] == old and self.is_mounted:
-            first = len(self._lines)
-            self._quiet = True  # OptionList would lay out and repaint the whole list
-            try:
-                self.add_options(labels[len(old):])
-            finally:
-                self._quiet = False
-            if len(self._lines) > self.size.height:  # no longer fits: the whole list, a
-                self.refresh(layout=True)  # scrollbar, and the newest item in view
-                self.call_after_refresh(self.scroll_end, animate=False)
-            else:
-                self.refresh_lines(first, len(self._lines) - first)
+        grown = labels[: len(old)] == old
+        shrunk = old[: len(labels)] == labels and (self.highlighted or 0) < len(labels)
+        if not (old and self.is_mounted and (grown or shrunk)):
+            keep = self.highlighted
+            self.clear_options()
+            self.add_options(labels)
+            if keep is not None and self.option_count:
+                self.highlighted = min(keep, self.option_count - 1)
             return
-        keep = self.highlighted
-        self.clear_options()
-        self.add_options(labels)
-        if keep is not None and self.option_count:
-            self.highlighted = min(keep, self.option_count - 1)
+        before = len(self._lines)
+        first = before if grown else self._index_to_line[len(labels)]
+        self._quiet = True  # OptionList would lay out and repaint the whole list
+        try:
+            if grown:
+                self.add_options(labels[len(old):])
+            for index in range(len(old) - 1, len(labels) - 1, -1):
+                self.remove_option_at_index(index)
+            after = len(self._lines)  # (counting them lays them out again: quietly too)
+        finally:
+            self._quiet = False
+        if max(before, after) > self.size.height:  # does not fit: the whole list, a
+            self.refresh(layout=True)  # scrollbar, and the newest item in view
+            if grown:
+                self.call_after_refresh(self.scroll_end, animate=False)
+        else:
+            self.refresh_lines(first, max(before, after) - first)
 
     def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
         if self._quiet and not (regions or recompose):

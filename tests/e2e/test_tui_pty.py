@@ -155,6 +155,13 @@ def test_type_two_groups_of_pieces_and_find_them_in_the_file(session_dir, termin
     for n, piece in enumerate(GROUP_TWO, 1):
         term.type_piece(piece)
         term.wait_for(f"Group two  {n}/12")
+    last = f"{len(GROUP_TWO):>2}. {GROUP_TWO[-1]}"
+    term.send("\x1a")  # ctrl+z: the row goes from the terminal too
+    term.wait_for(f"Group two  {len(GROUP_TWO) - 1}/12")
+    assert last not in term.text() and f"{len(GROUP_TWO) - 1:>2}. {GROUP_TWO[-2]}" in term.text()
+    term.send("\x19")  # ctrl+y
+    term.wait_for(f"Group two  {len(GROUP_TWO)}/12")
+    assert last in term.text()
     term.send(CTRL_Q)
     assert term.wait_exit() == 0
     session = session_dir.load("e2e")
