@@ -126,7 +126,7 @@ class Session:
         raise InvalidInput(f"no group with id {group_id!r}")
 
     def group_by_name(self, name: str) -> Group | None:
-        wanted = name.strip().casefold()
+        wanted = " ".join(strip_controls(name).split()).casefold()  # as names are stored
         for group in self.groups:
             if group.name.casefold() == wanted:
                 return group
@@ -187,7 +187,7 @@ def new_session(title: str, group_names=(), max_pieces: int = DEFAULT_MAX_PIECES
     """A fresh session with the default questions and the given groups."""
     session = Session(
         title=clean_line(title, "title", MAX_TITLE_CHARS),
-        date=date,
+        date=clean_line(date, "date", MAX_NAME_CHARS, allow_empty=True),
         facilitator=clean_line(facilitator, "facilitator", MAX_NAME_CHARS, allow_empty=True),
         settings=Settings(max_pieces=check_max_pieces(max_pieces)),
     )
@@ -195,6 +195,9 @@ def new_session(title: str, group_names=(), max_pieces: int = DEFAULT_MAX_PIECES
     for question in DEFAULT_QUESTIONS:
         views.append(View(id=new_id("v", session, views), question=question))
     groups: list[Group] = []
+    group_names = list(group_names)
+    if len(group_names) > MAX_GROUPS:  # the same limits as a session read from its file
+        raise InvalidInput(f"a session has at most {MAX_GROUPS} groups")
     for name in group_names:
         name = clean_line(name, "group name", MAX_NAME_CHARS)
         if any(g.name.casefold() == name.casefold() for g in groups):

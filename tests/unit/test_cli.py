@@ -31,6 +31,25 @@ def test_new_add_show_list(run, store):
     assert row["title"] == "Unpaid carers" and row["pieces"] == 3 and len(row["groups"]) == 3
 
 
+def test_new_refuses_what_could_not_be_read_back_and_writes_nothing(run, store):
+    groups = [arg for n in range(13) for arg in ("--group", f"G{n}")]
+    code, _, err = run("new", "Too many", *groups)
+    assert code == 1 and "at most 12 groups" in err
+    code, _, err = run("new", "Long date", "--date", "x" * 100)
+    assert code == 1 and "date" in err
+    assert not store.folder.exists() or not list(store.folder.glob("*.toml"))
+    assert run("new", "Dated", "--date", "\x1b[31m2026-03-01")[0] == 0
+    assert store.load("dated").date == "2026-03-01"  # the escape is gone, and it reads back
+
+
+def test_add_finds_a_group_typed_with_extra_spaces(run, store):
+    run("new", "Spaced", "--group", "Group one")
+    assert run("add", "spaced", "--group", "  Group   one ", "Trust")[0] == 0
+    session = store.load("spaced")
+    assert [g.name for g in session.groups] == ["Group one"]
+    assert [p.text for p in session.groups[0].pieces] == ["Trust"]
+
+
 def test_the_thirteenth_piece_is_refused_and_reported(run):
     run("new", "Full", "--group", "A", "--max-pieces", "2")
     code, out, err = run("add", "full", "--group", "A", "one", "two", "three")
