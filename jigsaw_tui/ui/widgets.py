@@ -309,7 +309,7 @@ class CaptureColumn(Vertical):
     def compose(self):
         # A hidden column (another group, at 80 columns) is built when first shown: a
         # session of twelve groups starts with the widgets of one column, not twelve.
-        if self.display:
+        if self.display and not self.built:  # (a column shown as it is added is built already)
             self.built = True
             yield from self.parts()
 

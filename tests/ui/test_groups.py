@@ -224,6 +224,8 @@ async def test_add_rename_and_remove_a_group(store):
         carers = session.group_by_name("Carers")
         assert carers is not None
         assert app.focused is column(app, carers.id).capture
+        new = column(app, carers.id)  # built once: one heading, one list, one line
+        assert [type(w).__name__ for w in new.children] == ["Static", "PieceList", "Horizontal"]
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("ctrl+u", *"Unpaid carers", "enter")
