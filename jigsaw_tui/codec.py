@@ -9,6 +9,8 @@ from .model import (
     MAX_GROUPS,
     MAX_LINE_CHARS,
     MAX_MEDITATION_CHARS,
+    MAX_MEDITATION_SECONDS,
+    MIN_MEDITATION_SECONDS,
     MAX_NAME_CHARS,
     MAX_PIECE_CHARS,
     MAX_TITLE_CHARS,
@@ -153,8 +155,9 @@ def session_from_dict(data: dict) -> Session:
     except InvalidInput as error:
         raise FormatError(f"settings.max_pieces: {error}") from None
     seconds = settings_reader.get("meditation_seconds", int, Settings.meditation_seconds)
-    if not 10 <= seconds <= 3600:
-        raise FormatError("settings.meditation_seconds should be from 10 to 3600")
+    if not MIN_MEDITATION_SECONDS <= seconds <= MAX_MEDITATION_SECONDS:
+        raise FormatError(f"settings.meditation_seconds should be from {MIN_MEDITATION_SECONDS} "
+                          f"to {MAX_MEDITATION_SECONDS}")
     med_text = settings_reader.get("meditation_text", str, Settings.meditation_text)
     try:
         med_text = clean_note(med_text, MAX_MEDITATION_CHARS)

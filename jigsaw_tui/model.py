@@ -20,6 +20,7 @@ MAX_NAME_CHARS = 80
 MAX_LINE_CHARS = 500  # view answers, check-in items, actions, questions
 MAX_MEDITATION_CHARS = 2000
 MAX_GROUPS = 12
+MIN_MEDITATION_SECONDS, MAX_MEDITATION_SECONDS = 10, 3600
 MAX_PIECES_LIMIT = 24  # the highest max_pieces a session may set
 
 THEME_KINDS = ("same", "overlap")

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from .model import (
     MAX_GROUPS,
+    MAX_MEDITATION_SECONDS,
+    MIN_MEDITATION_SECONDS,
     MAX_LINE_CHARS,
     MAX_MEDITATION_CHARS,
     MAX_NAME_CHARS,
@@ -641,7 +643,7 @@ class EditSettings(Op):
             settings = replace(settings, meditation_text=text)
         if self.meditation_seconds is not None:
             seconds = self.meditation_seconds
-            if not isinstance(seconds, int) or not 10 <= seconds <= 3600:
+            if not isinstance(seconds, int) or not MIN_MEDITATION_SECONDS <= seconds <= MAX_MEDITATION_SECONDS:
                 raise InvalidInput("the meditation lasts from 10 seconds to an hour")
             settings = replace(settings, meditation_seconds=seconds)
         return replace(session, settings=settings)

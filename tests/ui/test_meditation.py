@@ -22,7 +22,11 @@ async def meditation(pilot, app) -> Breather:
 
 
 @pilot
-async def test_nothing_moves_until_started_and_time_never_moves_the_stage(store):
+async def test_nothing_moves_until_started_and_time_never_moves_the_stage(store, monkeypatch):
+    from unittest.mock import Mock
+
+    # Only this test's own tick() moves the clock: a real 1 s timer could tick on a slow machine
+    monkeypatch.setattr(Breather, "set_interval", lambda self, *args, **kwargs: Mock())
     copy_example(store)
     app = make_app(store, animate=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -70,6 +74,40 @@ async def test_length_is_adjusted_with_keys_and_saved(store):
         await pilot.press("minus")
         await pilot.pause()
         assert store.load(NAME).settings.meditation_seconds == 90
+
+
+@pilot
+async def test_a_short_meditation_gets_shorter_with_minus_never_longer(store):
+    from jigsaw_tui.model import MIN_MEDITATION_SECONDS
+    from jigsaw_tui.ops import EditSettings
+
+    copy_example(store)
+    store.apply(NAME, EditSettings(meditation_seconds=20))  # allowed in the file
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meditation(pilot, app)
+        await pilot.press("minus")
+        await pilot.pause()
+        assert store.load(NAME).settings.meditation_seconds == MIN_MEDITATION_SECONDS
+
+
+@pilot
+async def test_a_check_in_left_half_typed_reopens_in_the_check_in_line(store):
+    from jigsaw_tui.ops import SetDraft
+    from jigsaw_tui.ui.columns import AnswerColumn
+
+    copy_example(store)
+    store.apply(NAME, SetDraft("checkin", "My gran"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.current == "meditation"
+        line = app.screen.query_one(AnswerColumn).capture
+        assert app.focused is line and line.value == "My gran"
+        await pilot.press(*"s smile", "enter")  # 's' is typed, not 'skip to Views'
+        await pilot.pause()
+        assert app.screen.current == "meditation"
+        assert store.load(NAME).checkin[-1] == "My grans smile"
 
 
 @pilot

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...ops import EditSettings
+from ...model import MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
 from ..columns import AnswerColumn
 from ..widgets import KeysInOrder
 from . import Stage
@@ -159,8 +159,10 @@ class Breather(KeysInOrder, Vertical, can_focus=True):
 
     def _change(self, step: int) -> None:
         stage = next(a for a in self.ancestors if isinstance(a, MeditationStage))
-        seconds = max(30, min(3600, self.total + step))
+        seconds = max(MIN_MEDITATION_SECONDS, min(MAX_MEDITATION_SECONDS, self.total + step))
         if seconds != self.total:
+            from ...ops import EditSettings  # ops load on the first change: a faster first screen
+
             stage.controller.apply(EditSettings(meditation_seconds=seconds))
 
     async def action_skip(self) -> None:
@@ -199,6 +201,10 @@ class MeditationStage(Stage):
         self.query_one(AnswerColumn).show(session)
 
     def first_focus(self):
+        # Typing left off in the check-in line: back there, not on the guide (whose letter
+        # keys would take the typing as commands)
+        if self.controller.session.draft("checkin"):
+            return self.query_one(AnswerColumn).capture
         return self.query_one(Breather)
 
     def commands(self):
@@ -220,6 +226,7 @@ class MeditationStage(Stage):
             breather.focus()
 
     def action_edit_prompt(self) -> None:
+        from ...ops import EditSettings
         from ..dialogs import PromptScreen
 
         def done(text):
