@@ -1,4 +1,4 @@
-"""The screen of one open session: a stage bar, the current stage, a notice line, a footer.
+"""The screen of one open session: a stage bar, the current stage, a notice line, the key bar.
 
 Stages are created on first visit. Switching keeps every stage (and its typed text)
 alive. Half-typed text is written as a draft two seconds after the last keystroke, when

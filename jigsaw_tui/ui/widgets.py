@@ -485,7 +485,7 @@ class CaptureColumn(Vertical):
 
 
 class Notice(Static):
-    """The one-line notice above the footer: the last thing worth saying, with its kind in words."""
+    """The one-line notice above the key bar: the last thing worth saying, with its kind in words."""
 
     DEFAULT_CSS = """
     Notice { height: 1; padding: 0 1; }

@@ -13,7 +13,7 @@ A stage is a widget class in its own module here:
 - `session_changed(session)` is called after every change, its own or another
   stage's or another process's (file changed on disk). It must keep what the person
   is typing: never clear or replace an Input's value there.
-- Its own `BINDINGS` are shown in the footer while focus is inside it. No bare-letter
+- Its own `BINDINGS` are shown in the key bar while focus is inside it. No bare-letter
   binding may fire while an Input has focus: put letter keys on the non-Input widget
   that uses them, and use F-keys or ctrl+ keys that Input does not claim
   (free: ctrl+b ctrl+f ctrl+g ctrl+l ctrl+n ctrl+o ctrl+r ctrl+t) at stage level.

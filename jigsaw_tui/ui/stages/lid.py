@@ -23,7 +23,7 @@ WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not b
 
 
 class LidView(Widget, can_focus=True):
-    """The text lid, sized to the widget. Keys here are shown in the footer."""
+    """The text lid, sized to the widget. Keys here are shown in the key bar."""
 
     DEFAULT_CSS = "LidView { height: 1fr; width: 1fr; }"
     BINDINGS = [

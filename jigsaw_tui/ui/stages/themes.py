@@ -39,7 +39,7 @@ class ThemesStage(Stage):
     ThemesStage.-table > ThemeList { display: none; }
     ThemesStage.-ascii > ThemeList, ThemesStage.-ascii > ThemeList:focus { border-top: ascii $primary; }
     """
-    BINDINGS = [  # in the footer's order: what a facilitator needs most comes first
+    BINDINGS = [  # in the key bar's order: what a facilitator needs most comes first
         Binding("y", "accept", "accept"),
         Binding("x", "dismiss_suggestion", "dismiss"),
         Binding("space", "pick", "pick"),
