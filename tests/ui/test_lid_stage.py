@@ -245,10 +245,11 @@ def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
         await open_lid(pilot)
         view = app.screen.query_one(LidView)
         width, height = view.size
-        assert width == 80 and height >= 16  # bar, heading, detail, notice, footer take the rest
+        assert width == 80 and height >= 16  # bar, heading, detail, notice, key bar take the rest
         layout = layout_text_lid(width, height, "Group one", labels)
         assert layout.mode == "circle" and layout.truncated == 0
         rows = [line.text for line in view.render_lines(view.size.region)]
+        assert len(layout.boxes) == len(labels)
         for box in layout.boxes:  # each label whole, on one or two lines, where the layout put it
             assert " ".join(box.lines) == " ".join(labels[box.index].split())
             for n, line in enumerate(box.lines):

@@ -161,6 +161,7 @@ async def test_a_folder_of_many_sessions_lists_them_all_newest_first_and_keeps_t
         assert listed(app) == newest_first
         await pilot.press("down", "down", "down")
         chosen = app.screen.selected().name
+        assert chosen == newest_first[3]
         app.screen.reload()  # as when coming back from a session
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -62,4 +62,5 @@ async def test_add_edit_and_remove_a_question(store):
         assert store.load(NAME).views[-1].question == "What would help most?"
         await pilot.press("f8", "y")
         await pilot.pause()
-        assert len(store.load(NAME).views) == 3
+        questions = [v.question for v in store.load(NAME).views]
+        assert "What would help most?" not in questions and len(questions) == 3
