@@ -520,11 +520,12 @@ def _half_width(y0: float, y1: float, cy: float, r: float) -> float:
 
 
 def _all_text(session):
-    yield session.title
+    """Everything the pages print from the session (to say when the font lacks a character)."""
+    yield from (session.title, session.date)
     for group in session.groups:
         yield group.name
         for piece in group.pieces:
-            yield piece.text
+            yield from (piece.text, piece.note)
     for theme in session.themes:
         yield theme.name
     for action in session.actions:

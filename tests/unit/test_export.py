@@ -84,11 +84,23 @@ def test_hard_input_prints_without_crashing():
     assert squash("“Curly” quotes — dashes – and accents: café, Ωμέγα, Привет") in text
     assert "(partypopper)" in text  # an emoji the font lacks is named, not dropped
     assert squash("Book the room") in text and "Ann" in text
-    for name, pieces in twelve.items():  # whole pieces, even 200-character ones, may shrink
+    for name, pieces in twelve.items():  # each group's first piece, even a 200-character one
         for piece in pieces[:1]:
             if piece.isascii():
                 assert squash(piece)[:60] in text
     assert all(squash(CREDIT) in page for page in pages)
+
+
+def test_a_character_the_font_lacks_only_in_a_note_is_explained_in_the_footer():
+    from jigsaw_tui.export.pdf import LidPDF
+    from jigsaw_tui.ops import EditPiece
+
+    session = build("Notes", {"A": ["Trust"]})
+    assert not LidPDF(session).missing
+    piece = session.groups[0].pieces[0]
+    session = EditPiece(piece.id, note="Said with a 🎉").apply(session)  # printed in the table
+    assert LidPDF(session).missing
+    assert squash("a character this font lacks") in "".join(pdf_pages(render(session, "pdf")))
 
 
 def test_empty_session_and_group_of_one():
