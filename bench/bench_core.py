@@ -1,7 +1,6 @@
 """Matching (issue 4), the text lid and the PDF (issue 5): in-process, on the large session.
 
-Each module is measured only once it exists; until then its figure says "not measured
-yet". References, timed in the same run:
+References, timed in the same run:
 - matching: a plain fuzzy score (rapidfuzz token_set_ratio) of every cross-group pair;
 - text lid: a Rich Table of the same labels rendered at the same size;
 - PDF: the same texts as plain lines in an fpdf2 document with the same font family.
@@ -9,26 +8,17 @@ yet". References, timed in the same run:
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import io
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.common import ROOT, Figure, child_env, hot_spots, median, not_measured, time_calls
+from bench.common import ROOT, Figure, child_env, hot_spots, median, time_calls
 from bench.fixtures import big_session
 
 MATCHING = "Matching (issue 4)"
 LID = "Lid and PDF (issue 5)"
-
-
-def available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def cold_call_ms(code: str) -> float:
@@ -57,8 +47,6 @@ def fuzzy_all_pairs(session) -> int:
 
 def bench_matching(repeat: int) -> list[Figure]:
     name = "suggest(), 12 groups x 12 pieces, 30 themes"
-    if not available("jigsaw_tui.matching"):
-        return [not_measured(MATCHING, name, "ms", "< 50 ms", "jigsaw_tui.matching is not there yet")]
     from jigsaw_tui.matching import suggest
 
     # A fresh session for every call: no cache of an earlier call can help.
@@ -101,8 +89,6 @@ def render_ms(renderable, width: int, height: int, repeat: int) -> float:
 
 def bench_lid(repeat: int) -> list[Figure]:
     name = "text lid render at 200x60 (12 pieces)"
-    if not available("jigsaw_tui.lid"):
-        return [not_measured(LID, name, "ms", "< 20 ms", "jigsaw_tui.lid is not there yet")]
     from rich.table import Table
 
     from jigsaw_tui.lid import TextLid
@@ -152,11 +138,7 @@ def bench_pdf(repeat: int) -> list[Figure]:
     names = ("PDF export, 12 groups: first in a new process", "PDF export, 12 groups: again",
              "PDF export, 12 groups: size")
     targets = ("< 1000 ms", "< 1000 ms", "< 500 KB")
-    try:
-        from jigsaw_tui.export.pdf import session_pdf
-    except ImportError as error:
-        why = f"jigsaw_tui.export.pdf.session_pdf is not there yet ({error})"
-        return [not_measured(LID, n, u, t, why) for n, u, t in zip(names, ("ms", "ms", "KB"), targets)]
+    from jigsaw_tui.export.pdf import session_pdf
 
     session = big_session()
     plain: dict = {}

@@ -102,15 +102,19 @@ def big_driver(env: dict, sessions: Path) -> Driver:
     facilitator reopening a full session; one group is shown at 80x24."""
     from bench.bench_cli import jigsaw_command
 
+    from bench.fixtures import big_session
+
+    session = big_session()
+
     def prepare():
-        from bench.fixtures import big_session
         from jigsaw_tui.store import Store
 
         sessions.mkdir(parents=True, exist_ok=True, mode=0o700)
-        Store(sessions).save("big", big_session())
+        Store(sessions).save("big", session)
 
+    first_piece = session.groups[0].pieces[0].text[:16]  # the pieces are on screen too
     return Driver("jigsaw open (12 groups)", jigsaw_command() + ["open", "big"], env,
-                  ready=("F4 Groups", "type a piece", "F1 help"), prepare=prepare)
+                  ready=("F4 Groups", first_piece, "type a piece", "F1 help"), prepare=prepare)
 
 
 def picker_driver(env: dict, work: Path) -> Driver:
@@ -395,8 +399,8 @@ def figures_from(minimal: dict[str, list[Run]], jigsaw: dict[str, list[Run]], re
     for label, _keys, _texts in jigsaw_driver({}, Path()).stage_switches:
         drawn = [r.switches[label] for r in jigsaw["full"] if label in r.switches]
         value = median([len(d) for d in drawn]) if drawn else None
-        add(f"one stage switch ({label})", "B", value, m_repaint, "<= one full repaint (~7.7 KB)",
-            max_value=7700, runs=jigsaw["full"], note=_switch_note(drawn[0], j_repaint) if drawn else "")
+        add(f"one stage switch ({label})", "B", value, m_repaint, "<= one full repaint (the minimal app's)",
+            max_ratio=1.0, runs=jigsaw["full"], note=_switch_note(drawn[0], j_repaint) if drawn else "")
     add("peak memory (RSS)", "MB", _median_of(jigsaw["full"], "rss_mb"), _median_of(minimal["full"], "rss_mb"),
         "<= 1.3x minimal app", max_ratio=1.3, runs=jigsaw["full"])
     return figures

@@ -69,10 +69,6 @@ class Figure:
         }
 
 
-def not_measured(group: str, name: str, unit: str, target: str, why: str) -> Figure:
-    return Figure(group, name, None, unit, target=target, note=why)
-
-
 # -- statistics -----------------------------------------------------------------
 
 
@@ -95,11 +91,6 @@ def time_calls(function, repeat: int) -> list[float]:
         function()
         samples.append(time.perf_counter() - start)
     return samples
-
-
-def best_median(function, repeat: int) -> float:
-    """Median seconds per call: the figure least moved by other work on a shared machine."""
-    return median(time_calls(function, repeat))
 
 
 # -- printing -------------------------------------------------------------------
