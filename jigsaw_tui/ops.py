@@ -21,7 +21,6 @@ from .model import (
     MAX_MEDITATION_CHARS,
     MAX_NAME_CHARS,
     MAX_PIECE_CHARS,
-    MAX_TITLE_CHARS,
     THEME_KINDS,
     Action,
     Draft,
@@ -157,19 +156,6 @@ class RemoveGroup(Op):
 
     def describe(self):
         return "remove group"
-
-
-@dataclass(frozen=True)
-class MoveGroup(Op):
-    group_id: str
-    index: int
-
-    def change(self, session):
-        group = session.group(self.group_id)
-        return replace(session, groups=_upsert(session.groups, group, self.index))
-
-    def describe(self):
-        return "move group"
 
 
 # -- pieces ------------------------------------------------------------------
@@ -608,27 +594,6 @@ class MoveItem(Op):
 
 
 @dataclass(frozen=True)
-class EditSession(Op):
-    title: str | None = None
-    date: str | None = None
-    facilitator: str | None = None
-
-    def change(self, session):
-        if self.title is not None:
-            session = replace(session, title=clean_line(self.title, "title", MAX_TITLE_CHARS))
-        if self.date is not None:
-            session = replace(session, date=clean_line(self.date, "date", MAX_NAME_CHARS, allow_empty=True))
-        if self.facilitator is not None:
-            session = replace(
-                session, facilitator=clean_line(self.facilitator, "facilitator", MAX_NAME_CHARS, allow_empty=True)
-            )
-        return session
-
-    def describe(self):
-        return "edit session details"
-
-
-@dataclass(frozen=True)
 class EditSettings(Op):
     max_pieces: int | None = None
     meditation_text: str | None = None
@@ -806,6 +771,3 @@ def diff(target: Session, current: Session) -> Batch:
 def inverse(op: Op, before: Session, after: Session) -> Batch:
     """The op that undoes `op`, which turned `before` into `after`."""
     return Batch(diff(before, after).ops, label=f"undo {op.describe()}")
-
-
-OP_TYPES = {cls.__name__: cls for cls in Op.__subclasses__()}
