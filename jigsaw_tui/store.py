@@ -111,7 +111,7 @@ class Store:
         if path not in self._cleaned:  # once per file and process: a directory listing costs
             self._cleaned.add(path)
             _remove_stale_temp_files(path)
-        self._known[path] = (write_file(path, session, self._file_mode(path.parent)), session)
+        self._known[path] = (write_file(path, session, file_mode(path.parent)), session)
 
     # -- names and paths ---------------------------------------------------------
 
@@ -134,14 +134,6 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             raise StoreError(_os_message(error, self.folder, "create the sessions folder")) from None
-
-    def _file_mode(self, folder: Path) -> int:
-        try:
-            mode = folder.stat().st_mode
-        except OSError:
-            return 0o600
-        shared = mode & stat.S_ISGID and mode & stat.S_IWGRP
-        return 0o660 if shared else 0o600
 
     # -- reading -------------------------------------------------------------------
 
@@ -288,6 +280,17 @@ def parse_bytes(raw: bytes, path: Path) -> Session:
         return session_from_dict(data)
     except FormatError as error:
         raise StoreError(f"{path}: {error}; it was left untouched") from None
+
+
+def file_mode(folder: Path) -> int:
+    """Private (0600), or 0660 in a folder shared on purpose (setgid and group-writable).
+    Never world-readable: a session, and its exports, hold what people said."""
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return 0o600
+    shared = mode & stat.S_ISGID and mode & stat.S_IWGRP
+    return 0o660 if shared else 0o600
 
 
 def dumps(session: Session) -> str:

@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..store import file_mode  # as the sessions they come from
+
 FORMATS = ("pdf", "md", "csv", "json")
 
 
@@ -33,7 +35,7 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, _file_mode(folder))
+        os.chmod(tmp, file_mode(folder))
         os.replace(tmp, target)
     except OSError as error:
         _remove(tmp)
@@ -42,15 +44,6 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
         _remove(tmp)
         raise
     return target
-
-
-def _file_mode(folder: Path) -> int:
-    """Private, as sessions are (0600); 0660 in a folder shared on purpose (setgid and
-    group-writable). Never world-readable: a session can hold what people said."""
-    import stat
-
-    mode = folder.stat().st_mode
-    return 0o660 if mode & stat.S_ISGID and mode & stat.S_IWGRP else 0o600
 
 
 def _remove(path: str) -> None:
