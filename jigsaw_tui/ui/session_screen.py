@@ -156,14 +156,10 @@ class SessionScreen(Screen):
         self.current = key
         self.query_one(StageBar).show(self.controller.session.title, key)
         widget = self._last_focus.get(key)
-        stage = self.query_one(f"#{key}", Stage)
-        if (widget is None or not widget.is_attached) and type(stage).focus_first is not Stage.focus_first:
-            stage.focus_first()  # a stage that chooses its own way
-            return
-        if widget is None or not widget.is_attached:
-            widget = stage.first_focus()
-        if widget is not None:
+        if widget is not None and widget.is_attached:  # back where the cursor was
             self.set_focus(widget, scroll_visible=False)  # now, so that all of it is one repaint
+        else:
+            self.query_one(f"#{key}", Stage).focus_first()
 
     def current_stage(self) -> Stage | None:
         found = self.query_one("#stages").query_children(f"#{self.current}")
