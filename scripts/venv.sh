@@ -6,7 +6,11 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
     echo "jigsaw needs python3 3.11 or newer (found: $(python3 --version 2>&1))" >&2
     exit 1
 }
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv" || {
+    rm -rf "$venv"  # half made (no pip): the next run must not take it as ready
+    echo "could not make $venv: python3 lacks its venv module (Debian/Ubuntu: apt install python3-venv)" >&2
+    exit 1
+}
 # One stamp per set of extras; the test set includes everything the app needs, so the
 # app does not reinstall after the tests (or the other way round) when nothing changed.
 want=$(cat "$root/pyproject.toml" "$root/scripts/constraints.txt" | cksum)
