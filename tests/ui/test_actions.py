@@ -5,7 +5,7 @@ from __future__ import annotations
 from jigsaw_tui.ops import AddAction, Unmatch
 from jigsaw_tui.ui.stages.actions import STANDALONE, ActionEditor, ActionsStage, parse_action
 
-from .tui_helpers import drive, make_app
+from .tui_helpers import drive, keys, make_app
 
 TIME_THEME, PURPOSE_THEME = "tc7ypc", "tvz4j8"
 
@@ -18,12 +18,6 @@ async def open_actions(pilot):
         if pilot.app.focused is not None and stage in pilot.app.focused.ancestors:
             break
     return stage
-
-
-async def keys(pilot, *names):
-    for name in names:
-        await pilot.press(name)
-        await pilot.pause()
 
 
 async def type_line(pilot, text: str):

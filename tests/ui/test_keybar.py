@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jigsaw_tui.store import StoreError
 from jigsaw_tui.ui.dialogs import PromptScreen
 from jigsaw_tui.ui.keybar import KeyBar
@@ -102,10 +104,9 @@ async def test_the_session_given_at_start_is_the_first_screen_and_ctrl_o_leaves_
 async def test_a_session_that_cannot_open_at_start_shows_the_list_and_why(store):
     copy_example(store)
     (store.folder / "broken.toml").write_text("title = [\n")
-    try:
+    with pytest.raises(StoreError) as error:
         store.load("broken")
-    except StoreError as error:
-        why = str(error)
+    why = str(error.value)
     app = make_app(store, session="broken")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from jigsaw_tui.ops import AddPiece, EditPiece
-from jigsaw_tui.ui.app import JigsawApp
 from jigsaw_tui.ui.dialogs import PieceEditor, PromptScreen
 from jigsaw_tui.ui.stages.lid import LidStage, LidView
 
-GROUP_ONE, GROUP_TWO = "gkbchb", "gkuqtv"
-TIME, SHARED_PURPOSE = "pbcszb", "p6d7vf"
+from .tui_helpers import GROUP_ONE, GROUP_TWO, drive, keys, make_app, notice
 
-
-def make_app(store, name, ascii_only=False) -> JigsawApp:
-    return JigsawApp(store, name, ascii_only=ascii_only, watch_signals=False)
-
-
-def drive(app, script, size=(80, 24)) -> None:
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await script(pilot)
-
-    asyncio.run(main())
+SHARED_PURPOSE = "p6d7vf"
 
 
 async def open_lid(pilot) -> LidStage:
     await pilot.press("f6")
     await pilot.pause()
     return pilot.app.screen.query_one(LidStage)
-
-
-async def keys(pilot, *names):
-    for name in names:
-        await pilot.press(name)
-        await pilot.pause()
-
-
-def notice(app) -> str:
-    return str(app.screen.query_one("#notice").render())
 
 
 def detail(app) -> str:

@@ -8,7 +8,7 @@ from jigsaw_tui.ui.dialogs import ConfirmScreen
 from jigsaw_tui.ui.picker import NewSessionScreen, PickerScreen
 from jigsaw_tui.ui.session_screen import SessionScreen
 
-from .tui_helpers import NAME, copy_example, make_app, notice, pilot
+from .tui_helpers import NAME, copy_example, make_app, notice, pilot, plain
 
 
 def listed(app) -> list[str]:
@@ -174,8 +174,6 @@ async def test_a_folder_of_many_sessions_lists_them_all_newest_first_and_keeps_t
 
 @pilot
 async def test_back_from_a_session_the_list_shows_what_changed(store):
-    from .tui_helpers import plain
-
     copy_example(store)
     before = store.load(NAME).piece_count()
     app = make_app(store, session=None)

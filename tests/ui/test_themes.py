@@ -9,7 +9,7 @@ from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
 from jigsaw_tui.ui.stages.theme_parts import CandidatesScreen
 from jigsaw_tui.ui.stages.themes import ThemesStage
 
-from .tui_helpers import drive, make_app
+from .tui_helpers import drive, keys, make_app, notice
 
 TIME, TIME_PACE = "pbcszb", "phjk5j"
 PURPOSE, GOAL = "p6d7vf", "pyusfy"
@@ -25,16 +25,6 @@ async def open_themes(pilot):
         if stage.current_piece() is not None:
             break
     return stage
-
-
-async def keys(pilot, *names):
-    for name in names:
-        await pilot.press(name)
-        await pilot.pause()
-
-
-def notice(app) -> str:
-    return str(app.screen.query_one("#notice").render())
 
 
 async def go_to(pilot, stage, piece_id):

@@ -37,21 +37,17 @@ def drive(app, script, size=(80, 24)) -> None:
     asyncio.run(main())
 
 
+async def keys(pilot, *names):
+    """Press keys one at a time, letting each one's effect happen (not a burst)."""
+    for name in names:
+        await pilot.press(name)
+        await pilot.pause()
+
+
 def notice(app) -> str:
     from jigsaw_tui.ui.widgets import Notice
 
     return str(app.screen.query_one(Notice).render())
-
-
-def screen_text(app) -> str:
-    """Everything on the screen as plain text (what a person would read)."""
-    from textual.widgets import Static
-
-    parts = []
-    for widget in app.screen.query("*"):
-        if isinstance(widget, Static) and widget.display:
-            parts.append(str(widget.render()))
-    return "\n".join(parts)
 
 
 def pilot(fn):
