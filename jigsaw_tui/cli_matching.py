@@ -1,7 +1,7 @@
 """`jigsaw suggest`, `jigsaw match` and `jigsaw unmatch`: comparing lids from the shell.
 
-Imported only when one of these commands runs (the stemmer and rapidfuzz load with
-matching.py), so `jigsaw list` stays fast. Every change goes through the store's ops,
+The parser imports this module for its subcommands; matching.py (the stemmer and
+rapidfuzz) loads only when one of these commands runs, so `jigsaw list` stays fast. Every change goes through the store's ops,
 applied to the latest file under its lock: a piece another process removed meanwhile
 gives a clear message and the file is left as it was.
 """

@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import glob
 import os
 import re
 import stat
-import tempfile
 import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import tomli_w
 
 from .codec import FormatError, check_consistency, session_from_dict, session_to_dict
 from .model import InvalidInput, Session
@@ -294,12 +290,16 @@ def file_mode(folder: Path) -> int:
 
 
 def dumps(session: Session) -> str:
+    import tomli_w  # here, with tempfile and glob below: `jigsaw list` and `show` never write
+
     return HEADER + tomli_w.dumps(session_to_dict(session), multiline_strings=True)
 
 
 def write_file(path: Path, session: Session, mode: int = 0o600) -> bytes:
     """Atomic replace: readers and a kill -9 see the old file or the new, never a part.
     Returns the bytes written."""
+    import tempfile
+
     data = dumps(session).encode("utf-8")
     folder = path.parent
     try:
@@ -326,6 +326,8 @@ def write_file(path: Path, session: Session, mode: int = 0o600) -> bytes:
 def _remove_stale_temp_files(path: Path) -> None:
     """Temp files of `path` left by a writer killed mid-write (kill -9, power cut). Called
     under the lock, when no other writer can be halfway through its own."""
+    import glob
+
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         _remove_quietly(str(stale))
 
