@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from .model import InvalidInput
+from .model import DEFAULT_MAX_PIECES, InvalidInput
 from .store import Store, StoreError, default_folder
 
 
@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="create a session and print its file path")
     p.add_argument("title")
     p.add_argument("--group", action="append", default=[], metavar="NAME", help="a breakout group (repeatable)")
-    p.add_argument("--max-pieces", type=int, default=12, metavar="N", help="pieces per group (default 12)")
+    p.add_argument("--max-pieces", type=int, default=DEFAULT_MAX_PIECES, metavar="N",
+                   help=f"pieces per group (default {DEFAULT_MAX_PIECES})")
     p.add_argument("--facilitator", default="")
     p.add_argument("--date", default=None, help="default: today")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .model import InvalidInput, Session
+from .model import THEME_KINDS, InvalidInput, Session
 from .store import Store
 
 
@@ -27,7 +27,7 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("match", help="make pieces from different groups one theme")
     p.add_argument("session")
     p.add_argument("pieces", nargs="+", metavar="PIECE_ID")
-    p.add_argument("--kind", choices=("same", "overlap"), default=None,
+    p.add_argument("--kind", choices=THEME_KINDS, default=None,
                    help="same: one theme in other words (default); overlap: close, to agree in conversation")
     p.add_argument("--name", default=None, help="the theme's name (default: the shortest piece's words)")
     p.add_argument("--allow-same-group", action="store_true",
