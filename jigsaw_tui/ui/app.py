@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from .. import CREDIT, __version__
+from .keys import KeysInOrder
 
 HELP_INTRO = (
     "Every change is saved the moment you make it. The keys at the bottom of the screen "
@@ -50,6 +51,14 @@ class JigsawApp(App):
         self.hung_up = False
         self._start_error = ""  # why the session given at start could not open
         self.set_class(ascii_only, "-ascii")  # ASCII borders on dialogs
+        self.keys = KeysInOrder(self)
+
+    async def on_event(self, event) -> None:
+        # Every key and paste is applied here, in the order typed, each to the end before
+        # the next (keys.py says why Textual's own way reorders them on a slow link).
+        if self.keys.takes(event) and await self.keys.handle(event):
+            return
+        await super().on_event(event)
 
     def get_default_screen(self):
         """The first screen is the session itself (or the picker): one screen to build, not two."""

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from .stages import Stage
+from .keys import focus_now
 from .widgets import CaptureColumn, CaptureInput, number_label, show_if
 
 MIN_COLUMN_WIDTH = 44  # 80 columns: one at a time; 160: three side by side
@@ -66,7 +67,7 @@ class AnswerColumn(CaptureColumn):
         def done(text):
             if text is not None and text != expected:
                 self.controller.apply(EditItem(self.where, index, expected, text))
-            self.items.focus()
+            focus_now(self.items)
 
         self.app.push_screen(PromptScreen("Edit answer", expected), done)
 
@@ -108,6 +109,7 @@ class ColumnsStage(Stage):
     def __init__(self, controller, **kwargs):
         super().__init__(controller, **kwargs)
         self.current_key = ""
+        self._mounting: list = []  # columns added by `sync` and not mounted yet
 
     # -- what subclasses provide -------------------------------------------------------
 
@@ -162,7 +164,8 @@ class ColumnsStage(Stage):
         for index, key in enumerate(keys):
             column = existing.get(key)
             if column is None:
-                row.mount(self.make_column(key), before=index if index < len(row.children) else None)
+                self._mounting.append(
+                    row.mount(self.make_column(key), before=index if index < len(row.children) else None))
             else:
                 column.show(session)
         if self.current_key not in keys:
@@ -230,6 +233,17 @@ class ColumnsStage(Stage):
         if column is not None:
             self.current_key = column.where
 
+    async def show_new_column(self, key: str) -> None:
+        """Go to a column just added (a group, a question), once it is mounted: the keys
+        typed after the dialog that added it wait for it, then land in its line."""
+        while self._mounting:
+            await self._mounting.pop()
+        column = self.column(key)
+        mounting = column.build() if column is not None else None
+        if mounting is not None:
+            await mounting
+        self.show_column(key)
+
     async def action_next_column(self, step: int) -> None:
         columns = self.columns()
         if not columns:
@@ -249,7 +263,7 @@ class ColumnsStage(Stage):
         if column is None:
             return
         if column.query(CaptureInput):
-            column.capture.focus()
+            focus_now(column.capture)
         else:
             column.focus_when_ready = True  # just added: focus once it is composed
 

@@ -53,7 +53,7 @@ class MessageScreen(ModalScreen[None]):
                 yield Static(self.body)
 
     def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        self.set_focus(self.query_one(VerticalScroll))
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
@@ -152,7 +152,7 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
             yield Static(Text("ctrl+s: save    Tab: words/note    ctrl+c or Esc: cancel"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#note" if self.focus_note else "#words").focus()
+        self.set_focus(self.query_one("#note" if self.focus_note else "#words"))
 
     def action_save(self) -> None:
         from textual.widgets import TextArea

@@ -36,6 +36,14 @@ def entry_label(entry) -> Text:
     return label
 
 
+class SessionList(OptionList):
+    """The sessions. Enter (or a click) opens the one chosen, before the next key is read."""
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.screen.open_selected()
+
+
 class PickerScreen(Screen):
     DEFAULT_CSS = """
     PickerScreen #picker-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
@@ -65,14 +73,15 @@ class PickerScreen(Screen):
         yield Static(Text("Jigsaw sessions: type to filter, Enter opens"), id="picker-title")
         with Horizontal(id="filter-row"):
             yield Static(Text("find> "), id="filter-prompt")
-            yield CaptureInput(id="filter", placeholder="type part of a title, group or file name")
-        yield OptionList(id="sessions")
+            yield CaptureInput(id="filter", placeholder="type part of a title, group or file name",
+                               enter=self.open_selected)
+        yield SessionList(id="sessions")
         yield Notice(id="notice")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#filter").focus()
+        self.set_focus(self.query_one("#filter"))
 
     def on_screen_resume(self) -> None:
         if self._resumed_before:  # back from a session; the first time, mounting read it all
@@ -150,14 +159,9 @@ class PickerScreen(Screen):
 
     # -- opening ----------------------------------------------------------------------
 
-    @on(Input.Submitted, "#filter")
-    def open_selected(self, event: Input.Submitted) -> None:
-        event.stop()
+    def open_selected(self) -> None:
+        """Enter (in the filter or the list): open it now, so the keys typed next reach it."""
         self.open(self.selected())
-
-    @on(OptionList.OptionSelected)
-    def option_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.open(next((e for e in self.entries if e.name == event.option.id), None))
 
     def open(self, entry) -> None:
         if entry is None:
@@ -170,9 +174,10 @@ class PickerScreen(Screen):
 
     # -- new, template, delete -----------------------------------------------------------
 
-    @work
-    async def action_new(self) -> None:
-        answer = await self.app.push_screen_wait(NewSessionScreen(self.store))
+    def action_new(self) -> None:
+        self.app.push_screen(NewSessionScreen(self.store), self.created)
+
+    def created(self, answer: str | None) -> None:
         if answer:
             self.query_one("#filter", Input).value = ""
             self.reload(select=answer)
@@ -197,18 +202,19 @@ class PickerScreen(Screen):
         self.reload(select=path.stem)
         self.say(f"Copied as {path.stem} (groups and questions, nothing typed): Enter opens it.")
 
-    @work
-    async def action_delete(self) -> None:
-        from ..store import StoreError
-
+    def action_delete(self) -> None:
         entry = self.selected()
         if entry is None:
             return
         title = entry.session.title if entry.session else entry.name
-        sure = await self.app.push_screen_wait(ConfirmScreen(
+        self.app.push_screen(ConfirmScreen(
             f"Delete the session {title!r}?",
             f"The file {entry.path.name} is removed for good (undo cannot bring it back).",
-            yes="delete it"))
+            yes="delete it"), lambda sure: self.delete(entry, sure))
+
+    def delete(self, entry, sure: bool) -> None:
+        from ..store import StoreError
+
         if not sure:
             self.say("Nothing deleted.")
             return
@@ -248,7 +254,7 @@ class NewSessionScreen(ModalScreen["str | None"]):
                          classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#title").focus()
+        self.set_focus(self.query_one("#title"))
 
     def action_create(self) -> None:
         from datetime import date

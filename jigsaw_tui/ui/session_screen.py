@@ -153,6 +153,8 @@ class SessionScreen(Screen):
         with self.app.batch_update():
             for stage in self.stages():  # one shown, the rest kept (with their typed text)
                 show_if(stage, stage.id == key)
+                if stage.id == key:
+                    stage.shown()
         self.current = key
         self.query_one(StageBar).show(self.controller.session.title, key)
         widget = self._last_focus.get(key)

@@ -10,24 +10,13 @@ from __future__ import annotations
 from typing import Callable
 
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import Input, OptionList, Static
 
-
-class _Replayed(events.Key):
-    """A key sent back through the app by a capture line, to reach the focus of the moment."""
-
-    def __init__(self, key: str, character: str | None, origin: "KeysInOrder", handover: int):
-        super().__init__(key, character)
-        self.origin, self.handover = origin, handover  # who sent it back, after which binding
-
-
-_Replayed.handler_name = events.Key.handler_name  # handled as the key it is (set after the class:
-# Message.__init_subclass__ would name it on__replayed)
+from .keys import focus_now, one_line, type_into
 
 
 def show_if(widget, shown: bool) -> None:
@@ -37,64 +26,19 @@ def show_if(widget, shown: bool) -> None:
         widget.display = shown
 
 
-class KeysInOrder:
-    """Handle every key in the order it came, also when a burst arrives at once.
-
-    Over a slow link keys arrive in bursts, and all of a burst is queued on the focused
-    widget before any of it is handled; Textual runs a key's binding (Enter, Backspace,
-    Tab, a list's 'a'...) only once the key has bubbled up to the app, after the keys
-    behind it. So "Alpha<Enter>Beta<Enter>" would give "AlphaBeta" twice, and letters
-    after a key that moves the focus would land in the old place. Here bindings run as
-    each key comes; after one has run (it may move the focus a moment later), the keys
-    behind it go back through the app, which sends each where the focus is by then.
-    """
-
-    _handing_over = False
-    _handover = 0
-
-    def typed_here(self, event: events.Key) -> bool:
-        """Keys the widget itself consumes as text (none by default)."""
-        return False
-
-    async def _on_key(self, event: events.Key) -> None:
-        if isinstance(event, _Replayed) and event.origin is self and event.handover == self._handover:
-            self._handing_over = False  # the keys behind the last binding are back, in order
-        if self._handing_over or self.app.focused is not self:
-            event.stop()
-            event.prevent_default()
-            self.app.post_message(_Replayed(event.key, event.character, self, self._handover))
-            return
-        if self.typed_here(event):
-            await super()._on_key(event)
-            return
-        # What the app would do once the key had bubbled up to it, done now, in turn.
-        # (A private call: Textual has no public one; the version is pinned and tested.)
-        if not await self.app._check_bindings(event.key):
-            await super()._on_key(event)
-            return
-        event.stop()
-        event.prevent_default()
-        self._handover += 1
-        self._handing_over = True
-
-
-class CaptureInput(KeysInOrder, Input):
+class CaptureInput(Input):
     """A one-row input, no border, no blinking; several pasted lines become several items."""
 
     DEFAULT_CSS = """
     CaptureInput, CaptureInput:focus { height: 1; border: none; padding: 0 1; }
     """
-
-    class Lines(Message):
-        """Several lines were pasted: each is meant as its own item."""
-
-        def __init__(self, capture: "CaptureInput", lines: list[str]):
-            super().__init__()
-            self.capture = capture
-            self.lines = lines
+    BINDINGS = [  # its own: Textual's scroll binding for up would come first (keys.py)
+        Binding("up", "to_list", "pieces", show=False),
+    ]
 
     def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None,
-                 enter: Callable[[], object] | None = None, **kwargs):
+                 enter: Callable[[], object] | None = None,
+                 take_lines: Callable[[list[str]], object] | None = None, **kwargs):
         kwargs.setdefault("compact", True)
         kwargs.setdefault("select_on_focus", False)  # a restored draft must not vanish at the next key
         super().__init__(**kwargs)
@@ -104,12 +48,16 @@ class CaptureInput(KeysInOrder, Input):
         # A dialog's line: called at Enter, before the next key is handled, so the keys
         # typed after Enter go where it moves the focus (the next line, the screen below).
         self.enter = enter
-
-    def typed_here(self, event: events.Key) -> bool:
-        return event.is_printable
+        self.take_lines = take_lines  # several pasted lines, each its own item
 
     async def action_submit(self) -> None:
         self.submit_now()
+
+    def action_to_list(self) -> None:
+        """Up: into the list above, where there is one (a capture column's)."""
+        column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
+        if column is not None:
+            column.action_to_list()
 
     def submit_now(self) -> None:
         """Enter. A capture line hands its text over at once and starts afresh, before the
@@ -128,17 +76,23 @@ class CaptureInput(KeysInOrder, Input):
             self.value = value  # refused (a full lid, too long): nothing typed is lost
             self.cursor_position = len(value)
 
+    def paste_lines(self, text: str) -> None:
+        """A paste (applied in turn with the keys around it, see keys.py): several lines
+        into a capture line are several items; anywhere else, one line that keeps them all."""
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) > 1 and self.take_lines is not None:
+            self.take_lines(lines)
+        else:
+            type_into(self, one_line(text))
+
     def _on_paste(self, event: events.Paste) -> None:
-        lines = [line for line in event.text.splitlines() if line.strip()]
-        if len(lines) > 1:
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Lines(self, lines))
-            return
-        super()._on_paste(event)
+        # Pastes come through the app (keys.py); one posted to the line itself is the same.
+        event.stop()
+        event.prevent_default()
+        self.paste_lines(event.text)
 
 
-class ItemList(KeysInOrder, OptionList):
+class ItemList(OptionList):
     """The items above a capture line; Down past the last item goes back to typing.
 
     Letter keys are safe here: this list is never where typing goes.
@@ -157,9 +111,6 @@ class ItemList(KeysInOrder, OptionList):
         Binding("shift+down,ctrl+down,plus", "item('down')", "move down", show=False),
         Binding("escape,a,i", "item('type')", "back", key_display="a"),
     ]
-
-    class LeaveDown(Message):
-        pass
 
     _wrapped_width = -1
     _labels: list = []  # the items as last shown
@@ -215,14 +166,18 @@ class ItemList(KeysInOrder, OptionList):
         self._wrapped_width = self.size.width  # lines are wrapped for this width now
         return super().render_line(y)
 
+    def column(self) -> "CaptureColumn | None":
+        return next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
+
     def action_item(self, what: str) -> None:
-        column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
+        column = self.column()
         if column is not None:
             column.item_action(what, self.highlighted)
 
     def action_cursor_down(self) -> None:
-        if self.highlighted is None or self.highlighted >= self.option_count - 1:
-            self.post_message(self.LeaveDown())
+        column = self.column()
+        if column is not None and (self.highlighted is None or self.highlighted >= self.option_count - 1):
+            focus_now(column.capture)  # down past the last item: back to typing, at once
             return
         super().action_cursor_down()
 
@@ -262,7 +217,31 @@ class Hanging:
         return Measurement(len(self.prefix) + 1, len(self.prefix) + self.text.cell_len)
 
 
-class CaptureColumn(Vertical):
+class CursorMark:
+    """A column whose heading is in reverse video while the cursor is in it: a style drawn
+    when the focus moves (a CSS class would restyle and resend the whole column, and
+    :focus-within restyles a moment later, or not at all when the focus moves twice
+    in one frame)."""
+
+    has_cursor = False
+
+    def on_descendant_focus(self) -> None:
+        self.mark_current(True)
+
+    def on_descendant_blur(self) -> None:
+        focused = self.screen.focused
+        self.mark_current(focused is not None and self in focused.ancestors)
+
+    def mark_current(self, current: bool) -> None:
+        if current != self.has_cursor:
+            self.has_cursor = current
+            self.draw_cursor_mark()
+
+    def draw_cursor_mark(self) -> None:
+        raise NotImplementedError
+
+
+class CaptureColumn(CursorMark, Vertical):
     """A heading, a list of items and a capture line under it.
 
     Subclasses say what the items are and which ops change them. Every change goes
@@ -277,10 +256,6 @@ class CaptureColumn(Vertical):
     CaptureColumn > .capture-row > CaptureInput { width: 1fr; max-width: 64; padding: 0; }
     """
 
-    BINDINGS = [
-        Binding("up", "to_list", "pieces", show=False),
-    ]
-
     placeholder = "type, then Enter"
     prompt = "add> "
 
@@ -288,7 +263,6 @@ class CaptureColumn(Vertical):
         super().__init__(**kwargs)
         self.controller = controller
         self.where = where
-        self.current = False  # the column where the cursor is
         self.focus_when_ready = False
         self.built = False  # its heading, list and capture line exist (see `build`)
         self._heading_shown: Text | None = None
@@ -335,7 +309,8 @@ class CaptureColumn(Vertical):
             self.controller.tell(f"{count} half-typed texts from last time are back in the line, joined by ' / '.")
         yield Horizontal(
             Static(self.prompt, classes="prompt"),
-            CaptureInput(draft_key=self.where, take=self.take, placeholder=self.placeholder,
+            CaptureInput(draft_key=self.where, take=self.take, take_lines=self.take_lines,
+                         placeholder=self.placeholder,
                          value=draft.replace("\n", " / ") or None),
             classes="capture-row",
         )
@@ -345,27 +320,17 @@ class CaptureColumn(Vertical):
 
     def on_mount(self) -> None:
         if self.focus_when_ready and self.built:
-            self.capture.focus()
+            focus_now(self.capture)
 
-    def on_descendant_focus(self) -> None:
-        self.mark_current(True)
-
-    def on_descendant_blur(self) -> None:
-        focused = self.screen.focused
-        self.mark_current(focused is not None and self in focused.ancestors)
-
-    def mark_current(self, current: bool) -> None:
-        """Reverse the heading of the column being typed in (a style, not a CSS class:
-        a class change restyles the whole column and sends it again)."""
-        if current != self.current and self.query(".heading"):
-            self.current = current
+    def draw_cursor_mark(self) -> None:
+        if self.query(".heading"):
             self._heading_shown = self._heading(self.controller.session)
             self.query_one(".heading", Static).update(self._heading_shown, layout=False)
 
     def _heading(self, session) -> Text:
         text = self.heading(session)
         text.no_wrap, text.overflow = True, "ellipsis"  # one row; the count is never pushed off
-        if self.current:
+        if self.has_cursor:
             text.stylize("reverse")
         return text
 
@@ -397,14 +362,13 @@ class CaptureColumn(Vertical):
         self.items.highlighted = None
         return True
 
-    @on(CaptureInput.Lines)
-    def pasted(self, event: CaptureInput.Lines) -> None:
-        event.stop()
+    def take_lines(self, lines: list[str]) -> None:
+        """Several lines pasted into the capture line: each is its own item, up to the limit."""
         added = 0
-        for n, line in enumerate(event.lines):
+        for n, line in enumerate(lines):
             if not self.controller.apply(self.add_op(line), quiet=True):
                 self.controller.join_last(added, f"paste of {added} lines")
-                self.report_not_added(added, event.lines[n:])
+                self.report_not_added(added, lines[n:])
                 return
             added += 1
         self.controller.join_last(added, f"paste of {added} lines")  # one ctrl+z undoes it
@@ -436,7 +400,7 @@ class CaptureColumn(Vertical):
 
     def item_action(self, what: str, index: int | None) -> None:
         if what == "type":
-            self.capture.focus()
+            focus_now(self.capture)
             return
         if index is None:
             return
@@ -458,7 +422,7 @@ class CaptureColumn(Vertical):
         if self.controller.apply(self.remove_op(index)):
             self.controller.tell("Removed (ctrl+z brings it back).")
             if self.items.option_count == 0:
-                self.capture.focus()
+                focus_now(self.capture)
 
     def edit_item(self, index: int, what: str) -> None:
         raise NotImplementedError
@@ -474,14 +438,10 @@ class CaptureColumn(Vertical):
     def action_to_list(self) -> None:
         items = self.items
         if items.option_count:
-            items.focus()
+            focus_now(items)
             if items.highlighted is None:
                 items.highlighted = items.option_count - 1
 
-    @on(ItemList.LeaveDown)
-    def back_to_capture(self, event: ItemList.LeaveDown) -> None:
-        event.stop()
-        self.capture.focus()
 
 
 class Notice(Static):

@@ -9,13 +9,11 @@ import time
 from jigsaw_tui.lid import TextLid, render_plain
 from jigsaw_tui.store import Store
 from tests.conftest import EXAMPLE
-from tests.e2e.test_tui_pty import Terminal  # noqa: F401  (the fixture below uses it)
-from tests.e2e.test_tui_pty import terminals  # noqa: F401  (a pytest fixture)
 
 F6, RIGHT, CTRL_Q = "\x1b[17~", "\x1b[C", "\x11"
 
 
-def test_partial_repaints_leave_exactly_the_lid_on_screen(tmp_path, terminals):  # noqa: F811
+def test_partial_repaints_leave_exactly_the_lid_on_screen(tmp_path, terminals):
     store = Store(tmp_path / "sessions")
     store.folder.mkdir(parents=True)
     shutil.copy(EXAMPLE, store.folder / EXAMPLE.name)

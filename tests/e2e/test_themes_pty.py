@@ -11,8 +11,6 @@ import shutil
 from jigsaw_tui.ops import Unmatch
 from jigsaw_tui.store import Store
 from tests.conftest import EXAMPLE
-from tests.e2e.test_tui_pty import Terminal  # noqa: F401  (the fixture below uses it)
-from tests.e2e.test_tui_pty import terminals  # noqa: F401  (a pytest fixture)
 
 F5, F7, CTRL_Z, CTRL_U, CTRL_Q, END = "\x1b[15~", "\x1b[18~", "\x1a", "\x15", "\x11", "\x1b[F"
 TIME, TIME_PACE = "pbcszb", "phjk5j"
@@ -29,7 +27,7 @@ def field_cleared(term) -> None:
     raise AssertionError("the name was not cleared:\n" + term.text())
 
 
-def test_match_name_unmatch_undo_table_and_three_actions(tmp_path, terminals):  # noqa: F811
+def test_match_name_unmatch_undo_table_and_three_actions(tmp_path, terminals):
     store = Store(tmp_path / "sessions")
     store.folder.mkdir(parents=True)
     shutil.copy(EXAMPLE, store.folder / EXAMPLE.name)

@@ -7,97 +7,13 @@ line (SIGHUP) mid-typing and finds the half-typed piece offered back next time.
 from __future__ import annotations
 
 import os
-import pty
-import select
 import signal
-import struct
-import sys
-import termios
-import time
-import fcntl
 
-import pyte
 import pytest
 
 from jigsaw_tui.model import new_session
 from jigsaw_tui.store import Store
 
-COLS, ROWS = 80, 24
-WAIT = 20.0  # generous: a loaded CI machine can be slow to start Python
-
-
-class Terminal:
-    """A child process on a pty, its output fed into a pyte screen."""
-
-    def __init__(self, *args: str, env: dict | None = None):
-        self.screen = pyte.Screen(COLS, ROWS)
-        self.stream = pyte.ByteStream(self.screen)
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: size the terminal, then become jigsaw
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-            os.execvpe(sys.executable, [sys.executable, "-m", "jigsaw_tui.cli", *args],
-                       {**os.environ, "TERM": "xterm-256color", **(env or {})})
-        self.pid, self.fd = pid, fd
-        self.status: int | None = None
-
-    def read(self, timeout: float = 0.05) -> None:
-        while select.select([self.fd], [], [], timeout)[0]:
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:  # the child has gone
-                return
-            if not data:
-                return
-            self.stream.feed(data)
-            timeout = 0
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def wait_for(self, words: str, timeout: float = WAIT) -> None:
-        deadline = time.monotonic() + timeout
-        while words not in self.text():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{words!r} never appeared; the screen was:\n{self.text()}")
-            self.read(0.05)
-
-    def send(self, keys: str) -> None:
-        os.write(self.fd, keys.encode())
-
-    def type_piece(self, text: str) -> None:
-        """Type like a person (a key at a time, each echoed) and press Enter."""
-        for n in range(len(text)):
-            self.send(text[n])
-            self.wait_for(text[: n + 1])
-        self.send("\r")
-
-    def wait_exit(self, timeout: float = WAIT) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.fd >= 0:
-                self.read(0.05)  # keep reading what it draws
-            else:
-                time.sleep(0.02)  # hung up: nothing left to read, only wait for the exit
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.status = status
-                return os.waitstatus_to_exitcode(status)
-        raise AssertionError("jigsaw did not exit")
-
-    def hang_up(self) -> None:
-        """Close our side of the pty, as a dropped SSH link does: the kernel sends SIGHUP."""
-        os.close(self.fd)
-        self.fd = -1
-
-    def close(self) -> None:
-        if self.status is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except ProcessLookupError:
-                pass
-        if self.fd >= 0:
-            os.close(self.fd)
 
 
 @pytest.fixture
@@ -105,20 +21,6 @@ def session_dir(tmp_path):
     store = Store(tmp_path / "sessions")
     store.create(new_session("Effective networks", ["Group one", "Group two"]), name="e2e")
     return store
-
-
-@pytest.fixture
-def terminals():
-    opened = []
-
-    def start(*args, **kwargs):
-        terminal = Terminal(*args, **kwargs)
-        opened.append(terminal)
-        return terminal
-
-    yield start
-    for terminal in opened:
-        terminal.close()
 
 
 F4, TAB, CTRL_Q = "\x1bOS", "\t", "\x11"

@@ -72,6 +72,10 @@ class Stage(Vertical):
     def session_changed(self, session) -> None:
         """Called after every change; redraw what depends on the session."""
 
+    def shown(self) -> None:
+        """Called as the stage is shown, before it takes the focus (not a Show event,
+        which comes later: a key typed right after the stage key must find it drawn)."""
+
     def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         return []
 

@@ -18,6 +18,7 @@ from ...compare import groups_label
 from ...ops import AddAction, Batch, EditAction, Put, RemoveAction
 from ..columns import ColumnsStage
 from ..dialogs import DIALOG_CSS
+from ..keys import focus_now
 from ..widgets import CaptureColumn, CaptureInput, ItemList
 
 STANDALONE = "actions"  # the column (and draft key) of actions that belong to no theme
@@ -124,7 +125,7 @@ class ActionColumn(CaptureColumn):
             if answer is not None and answer != (action.text, action.owner, action.due):
                 text, owner, due = answer
                 self.controller.apply(EditAction(action.id, text=text, owner=owner, due=due))
-            self.items.focus()
+            focus_now(self.items)
 
         self.app.push_screen(ActionEditor(action.text, action.owner, action.due), saved)
 
@@ -164,7 +165,7 @@ class ActionEditor(ModalScreen["tuple[str, str, str] | None"]):
             yield Static(Text("Enter: save    Tab: next line    ctrl+c or Esc: cancel"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#what", Input).focus()
+        self.set_focus(self.query_one("#what", Input))
 
     def save(self) -> None:
         self.dismiss(tuple(self.query_one(f"#{i}", Input).value for i in ("what", "who", "when")))

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ..columns import ColumnsStage
+from ..keys import focus_now
 from ..widgets import CaptureColumn, ItemList, number_label
 
 
@@ -81,7 +82,7 @@ class PieceColumn(CaptureColumn):
                 text, note = answer
                 if (text, note) != (piece.text, piece.note):
                     self.controller.apply(EditPiece(piece.id, text=text, note=note))
-            self.items.focus()
+            focus_now(self.items)
 
         title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
         editor = PieceEditor(title, piece.text, piece.note, focus_note=what == "note", keep=done)
@@ -127,12 +128,12 @@ class GroupsStage(ColumnsStage):
         from ...ops import AddGroup
         from ..dialogs import PromptScreen
 
-        def done(name):
+        async def done(name):
             if name is None:
                 return
             op = AddGroup(name)
             if self.controller.apply(op):  # the new column is mounted by session_changed
-                self.show_column(op.id)
+                await self.show_new_column(op.id)
 
         n = len(self.controller.session.groups) + 1
         self.app.push_screen(PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), done)

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
+from ..keys import focus_now
 from . import Stage
 
 WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not below it
@@ -253,7 +254,7 @@ class LidStage(Stage):
             if answer is not None and answer != (piece.text, piece.note):
                 text, note = answer
                 self.controller.apply(EditPiece(piece.id, text=text, note=note))
-            self.query_one(LidView).focus()
+            focus_now(self.query_one(LidView))
 
         title = f"Piece {self.selected + 1} of {group.name}"
         self.app.push_screen(PieceEditor(title, piece.text, piece.note, keep=done), done)
@@ -265,7 +266,7 @@ class LidStage(Stage):
         def done(name):
             if name is not None and name != theme.name:
                 self.controller.apply(EditTheme(theme.id, name=name))
-            self.query_one(LidView).focus()
+            focus_now(self.query_one(LidView))
 
         self.app.push_screen(PromptScreen("Name of the theme", theme.name), done)
 

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from ...model import MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
 from ..columns import AnswerColumn
-from ..widgets import KeysInOrder
+from ..keys import focus_now
 from . import Stage
 
 # (word, seconds): out a little longer than in, as the default prompt says
@@ -50,11 +50,8 @@ class Line(Widget):
         return self.draw()
 
 
-class Breather(KeysInOrder, Vertical, can_focus=True):
-    """The breathing guide, the timer and their keys. Each second only two short rows change.
-
-    Keys in order: in a burst like Tab "Sunshine" Enter, the letters go to the check-in
-    line Tab moved to, not to the guide's own keys ('s' would skip to Views)."""
+class Breather(Vertical, can_focus=True):
+    """The breathing guide, the timer and their keys. Each second only two short rows change."""
 
     HELP_TITLE = "Breathing guide and timer (when it has the cursor)"
 
@@ -221,9 +218,9 @@ class MeditationStage(Stage):
         """Tab goes between the guide and the check-in line (the list is up from there)."""
         breather = self.query_one(Breather)
         if breather.has_focus:
-            self.query_one(AnswerColumn).capture.focus()
+            focus_now(self.query_one(AnswerColumn).capture)
         else:
-            breather.focus()
+            focus_now(breather)
 
     def action_edit_prompt(self) -> None:
         from ...ops import EditSettings

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...compare import groups_label
 from ..dialogs import DIALOG_CSS
+from ..widgets import CursorMark
 
 MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
 
@@ -31,20 +32,32 @@ class PieceOptions(OptionList):
         Binding("right", "app.focus_next", "next column", show=False),
     ]
 
+    def action_select(self) -> None:
+        """Enter picks the piece, as space does (at once: not a message handled later)."""
+        stage = themes_stage(self)
+        if stage is not None:
+            stage.action_pick()
 
-class GroupColumn(Vertical):
+
+class GroupColumn(CursorMark, Vertical):
     """A heading (group name, how many of its pieces are in themes) and its pieces."""
 
     DEFAULT_CSS = """
     GroupColumn { width: 1fr; height: 1fr; margin: 0 1 0 0; }
     GroupColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    GroupColumn:focus-within > .heading { text-style: bold reverse; }
     """
 
     def __init__(self, group_id: str, **kwargs):
         super().__init__(**kwargs)
         self.group_id = group_id
         self.piece_ids: list[str] = []
+        self.heading = Text()
+
+    def draw_cursor_mark(self) -> None:
+        heading = self.heading.copy()
+        if self.has_cursor:
+            heading.stylize("reverse")
+        self.query_one(".heading", Static).update(heading)
 
     def compose(self):
         yield Static(classes="heading")
@@ -55,7 +68,8 @@ class GroupColumn(Vertical):
         return self.query_one(PieceOptions)
 
     def show(self, heading: Text, ids: list[str], labels: list[Text]) -> None:
-        self.query_one(".heading", Static).update(heading)
+        self.heading = heading
+        self.draw_cursor_mark()
         options = self.options
         keep = options.highlighted
         if ids == self.piece_ids and options.option_count == len(labels):
@@ -89,6 +103,25 @@ class ThemeList(OptionList):
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # a cursor to act on at once
+
+    def action_select(self) -> None:
+        """Enter on a theme renames it (at once: the keys typed next reach the prompt)."""
+        stage = themes_stage(self)
+        if stage is not None:
+            stage.action_rename()
+
+
+def themes_stage(widget):
+    from .themes import ThemesStage
+
+    return next((a for a in widget.ancestors if isinstance(a, ThemesStage)), None)
+
+
+class CandidateList(OptionList):
+    """Enter chooses the candidate as the same theme (OptionList's own Enter did nothing here)."""
+
+    def action_select(self) -> None:
+        self.screen.action_choose("same")
 
 
 def cut(text: Text, width: int, ascii_only: bool = False) -> None:
@@ -179,11 +212,11 @@ class CandidatesScreen(ModalScreen):
                 options.append(Option(Text("No candidates: nothing loose in other groups shares a word or a near "
                                            "meaning with it."),
                                       disabled=True))
-            yield OptionList(*options)
+            yield CandidateList(*options)
             yield Static(Text("Enter or s: same theme   o: overlap   q or Esc: close"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.set_focus(self.query_one(OptionList))
 
     def action_choose(self, kind: str) -> None:
         options = self.query_one(OptionList)

@@ -13,15 +13,15 @@ All letter keys are safe: nothing in this stage takes typed text.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...compare import groups_label
 from ...model import InvalidInput
 from ...ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
+from ..keys import focus_now
 from . import Stage
 from .theme_parts import (
     MIN_COLUMN_WIDTH, CandidatesScreen, GroupColumn, ThemeList, comparison_table, cut, plural,
@@ -92,7 +92,7 @@ class ThemesStage(Stage):
         self.set_class(self.controller.ascii_only, "-ascii")
         self.session_changed(self.controller.session)
 
-    def on_show(self) -> None:
+    def shown(self) -> None:
         if self._stale:
             self.session_changed(self.controller.session)
 
@@ -120,8 +120,9 @@ class ThemesStage(Stage):
     def current_theme(self):
         session = self.controller.session
         themes = self.query_one(ThemeList)
-        if self.screen.focused is themes and themes.highlighted is not None:
-            option_id = themes.get_option_at_index(themes.highlighted).id
+        if self.screen.focused is themes and themes.option_count:
+            # (just focused: its cursor is put on the first theme a moment later)
+            option_id = themes.get_option_at_index(themes.highlighted or 0).id
             return next((t for t in session.themes if t.id == option_id), None)
         piece = self.current_piece()
         return session.theme_of(piece) if piece else None
@@ -266,15 +267,6 @@ class ThemesStage(Stage):
         self.query_one("#table-body", Static).update(table)
 
     # -- picking and matching --------------------------------------------------------------------
-
-    @on(OptionList.OptionSelected)
-    def enter_pressed(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a piece picks it, on a theme renames it: the obvious thing each time."""
-        event.stop()
-        if isinstance(event.option_list, ThemeList):
-            self.action_rename()
-        else:
-            self.action_pick()
 
     def action_pick(self) -> None:
         piece = self.current_piece()
@@ -435,7 +427,7 @@ class ThemesStage(Stage):
         self.toggle_class("-table")
         if self.has_class("-table"):
             self.draw_table(self.controller.session)
-            self.query_one("#table").focus()
+            focus_now(self.query_one("#table"))
         else:
             self.focus_first()
 
@@ -455,7 +447,7 @@ class ThemesStage(Stage):
         self.slots[self.slots.index(column.group_id)] = candidate
         column.group_id = candidate
         self.draw(session)
-        column.options.focus()
+        focus_now(column.options)
 
     def first_focus(self):
         columns = self.columns()

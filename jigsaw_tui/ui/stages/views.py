@@ -43,12 +43,12 @@ class ViewsStage(ColumnsStage):
         from ...ops import AddQuestion  # ops load on the first change: a faster first screen
         from ..dialogs import PromptScreen
 
-        def done(text):
+        async def done(text):
             if text is None:
                 return
             op = AddQuestion(text)
             if self.controller.apply(op):  # the new column is mounted by session_changed
-                self.show_column(op.id)
+                await self.show_new_column(op.id)
 
         self.app.push_screen(PromptScreen("New question for the room", hint="e.g. What would help?"), done)
 
