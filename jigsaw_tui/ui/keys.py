@@ -55,6 +55,7 @@ class KeysInOrder:
 
     def __init__(self, app):
         self.app = app
+        self.stray = ""  # letters typed where nothing takes text, in a row: shown, never lost silently
 
     def takes(self, event: events.Event) -> bool:
         """Keys and pastes from the terminal (not ones bubbling back up to the app)."""
@@ -69,14 +70,38 @@ class KeysInOrder:
             self.app.app_focus = True
         if isinstance(event, events.Paste):
             return paste_into(screen.focused, event.text)
+        if await self._apply(screen, event):
+            self.stray = ""
+            return True
+        if event.is_printable:  # where nothing takes text: said, never dropped silently
+            self.not_typed(screen, event.character or "")
+            return True
+        self.stray = ""
+        return False
+
+    async def _apply(self, screen, event: events.Key) -> bool:
+        """Textual's order: priority bindings, what the focused line consumes, the rest."""
         active = screen.active_bindings.get(event.key)
         if active is not None and active.binding.priority and await self._run(active):
             return True
         if typed_into(screen.focused, event):
             return True
-        if active is not None and not active.binding.priority and await self._run(active):
-            return True
-        return False
+        return active is not None and not active.binding.priority and await self._run(active)
+
+    def not_typed(self, screen, character: str) -> None:
+        """A letter where nothing takes text (a list, a question): say so, with what was typed."""
+        from textual.screen import ModalScreen
+
+        from .widgets import Notice
+
+        self.stray += character
+        where = ("a dialog was open: its keys are shown in it" if isinstance(screen, ModalScreen)
+                 else "the cursor is not in a line to type in")
+        for below in reversed(self.app.screen_stack):
+            found = below.query(Notice)
+            if found:
+                found.first().say(f'Not typed: "{self.stray}" ({where}).', "warning")
+                return
 
     async def _run(self, active) -> bool:
         if not active.enabled:

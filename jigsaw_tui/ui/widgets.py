@@ -32,10 +32,6 @@ class CaptureInput(Input):
     DEFAULT_CSS = """
     CaptureInput, CaptureInput:focus { height: 1; border: none; padding: 0 1; }
     """
-    BINDINGS = [  # its own: Textual's scroll binding for up would come first (keys.py)
-        Binding("up", "to_list", "pieces", show=False),
-    ]
-
     def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None,
                  enter: Callable[[], object] | None = None,
                  take_lines: Callable[[list[str]], object] | None = None, **kwargs):
@@ -53,11 +49,6 @@ class CaptureInput(Input):
     async def action_submit(self) -> None:
         self.submit_now()
 
-    def action_to_list(self) -> None:
-        """Up: into the list above, where there is one (a capture column's)."""
-        column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
-        if column is not None:
-            column.action_to_list()
 
     def submit_now(self) -> None:
         """Enter. A capture line hands its text over at once and starts afresh, before the
@@ -90,6 +81,19 @@ class CaptureInput(Input):
         event.stop()
         event.prevent_default()
         self.paste_lines(event.text)
+
+
+class ColumnLine(CaptureInput):
+    """A column's capture line: up goes into the list above it."""
+
+    BINDINGS = [  # its own: Textual's scroll binding for up would come first (keys.py)
+        Binding("up", "to_list", "pieces", show=False),
+    ]
+
+    def action_to_list(self) -> None:
+        column = next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
+        if column is not None:
+            column.action_to_list()
 
 
 class ItemList(OptionList):
@@ -309,7 +313,7 @@ class CaptureColumn(CursorMark, Vertical):
             self.controller.tell(f"{count} half-typed texts from last time are back in the line, joined by ' / '.")
         yield Horizontal(
             Static(self.prompt, classes="prompt"),
-            CaptureInput(draft_key=self.where, take=self.take, take_lines=self.take_lines,
+            ColumnLine(draft_key=self.where, take=self.take, take_lines=self.take_lines,
                          placeholder=self.placeholder,
                          value=draft.replace("\n", " / ") or None),
             classes="capture-row",

@@ -1,0 +1,146 @@
+"""The app's one key path (jigsaw_tui/ui/keys.py): our bindings are reached first, pastes
+take their turn with the keys around them, and letters typed where nothing takes text
+are said, not dropped."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.binding import Binding
+
+from jigsaw_tui.ui.keys import focus_now
+from jigsaw_tui.ui.stages import STAGES
+
+from .test_groups import column, open_groups, pieces
+from .test_key_bursts import burst, settle
+from .tui_helpers import copy_example, make_app, notice, pilot
+
+
+def declared(node, prefix: str = "jigsaw_tui") -> list[Binding]:
+    """The bindings our own classes declare on this node (Textual's are not ours to check)."""
+    found = []
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith(prefix) and "BINDINGS" in cls.__dict__:
+            found += list(Binding.make_bindings(cls.__dict__["BINDINGS"]))
+    return found
+
+
+def shadowed(screen, prefix: str = "jigsaw_tui") -> list[str]:
+    """Keys our code binds in the focus chain whose first active binding is not ours:
+    Textual's would run instead (and where it declines, nothing would: keys.py)."""
+    focused = screen.focused
+    chain = [focused, *focused.ancestors_with_self[:-1][::-1]] if focused else [screen]
+    ours: dict[str, str] = {}
+    for node in chain:
+        for binding in declared(node, prefix):
+            ours.setdefault(binding.key, binding.action)
+    problems = []
+    active = screen.active_bindings
+    for key, action in ours.items():
+        got = active.get(key)
+        if got is None:
+            continue  # disabled where the focus is now (check_action): fine
+        mine = any(b.key == key and b.action == got.binding.action for b in declared(got.node, prefix))
+        if not mine:
+            problems.append(f"{key}: {got.binding.action} on {type(got.node).__name__} "
+                            f"comes before ours ({action}) with {type(focused).__name__} focused")
+    return problems
+
+
+@pilot
+async def test_every_key_we_bind_is_reached_before_textuals_own(store):
+    copy_example(store)
+    app = make_app(store)
+    problems = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        for n, info in enumerate(STAGES):
+            await pilot.press(f"f{n + 2}")
+            await settle(pilot)
+            stage = app.screen.query_one(f"#{info.key}")
+            widgets = [w for w in stage.query("*") if w.focusable and w.display]
+            assert widgets, info.key
+            for widget in widgets:
+                focus_now(widget)
+                problems += shadowed(app.screen)
+    assert problems == []
+
+
+@pilot
+async def test_the_check_sees_a_shadowed_key():
+    """The check can fail: a plain Input inside a box that binds up (Input's own scroll
+    binding for up comes first) is reported; a line that binds up itself is not."""
+    from textual.app import App
+    from textual.containers import Vertical
+    from textual.widgets import Input
+
+    class Box(Vertical):
+        BINDINGS = [Binding("up", "to_list", "pieces")]
+
+    class OwnUp(Input):
+        BINDINGS = [Binding("up", "to_list", "pieces")]
+
+    class Two(App):
+        def compose(self):
+            with Box():
+                yield Input(id="plain")
+                yield OwnUp(id="own")
+
+    app = Two()
+    async with app.run_test() as pilot:
+        app.screen.set_focus(app.query_one("#plain"))
+        await pilot.pause()
+        assert [p.split(":")[0] for p in shadowed(app.screen, prefix="tests.")] == ["up"]
+        app.screen.set_focus(app.query_one("#own"))
+        await pilot.pause()
+        assert shadowed(app.screen, prefix="tests.") == []
+
+
+@pytest.mark.parametrize("chunk", [None, -1])
+@pilot
+async def test_a_paste_takes_its_turn_with_the_keys_around_it(store, chunk):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        before = pieces(store)
+        await burst(app, "Before ", chunk)
+        app.post_message(events.Paste("the paste"))
+        await burst(app, " after\nNext\n", chunk)
+        await settle(pilot)
+        assert pieces(store) == before + ["Before the paste after", "Next"]
+
+
+@pilot
+async def test_several_lines_pasted_into_a_prompt_stay_one_line_with_none_lost(store):
+    from jigsaw_tui.ui.dialogs import PromptScreen
+
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        await burst(app, "\x15")
+        app.post_message(events.Paste("Carers\nand friends\n"))
+        await settle(pilot)
+        assert app.focused.value == "Carers / and friends"
+
+
+@pilot
+async def test_letters_typed_on_a_list_are_said_not_dropped(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("up")  # the pieces list: its letters are commands, the rest take no text
+        await settle(pilot)
+        before = pieces(store)
+        await burst(app, "xyz")
+        await settle(pilot)
+        assert pieces(store) == before
+        assert 'Not typed: "xyz"' in notice(app)
+        await pilot.press("a", *"ok", "enter")  # back to typing: the notice has done its job
+        await settle(pilot)
+        assert pieces(store)[-1] == "ok"
+        assert column(app).capture.value == ""
