@@ -99,7 +99,7 @@ def time_calls(function, repeat: int) -> list[float]:
 def format_value(value: float | None, unit: str) -> str:
     if value is None:
         return "not measured yet"
-    if unit in ("B", "B/s", "KB", "modules") or abs(value) >= 100:
+    if unit in ("B", "B/s", "KB", "modules", "runs") or abs(value) >= 100:
         return f"{value:,.0f} {unit}"
     if abs(value) >= 10:
         return f"{value:.1f} {unit}"
