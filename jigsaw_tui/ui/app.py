@@ -17,6 +17,8 @@ from textual.binding import Binding
 from .. import CREDIT, __version__
 from .keys import KeysInOrder
 
+HANG_UP_READ_SECONDS = 0.25
+
 HELP_INTRO = (
     "Every change is saved the moment you make it. The keys at the bottom of the screen "
     "change with where you are; these are all of them. ctrl+p finds any command by name.\n"
@@ -155,7 +157,10 @@ class JigsawApp(App):
         leave = threading.Timer(5.0, os._exit, args=(0,))
         leave.daemon = True  # a normal exit does not wait for it
         leave.start()
-        self.hang_up()
+        self.hung_up = True  # (nothing more is drawn: the terminal is gone)
+        # Keys that reached the terminal just before it went are still being read: give
+        # the reader a moment, then hang up behind them, so they are applied and kept.
+        self.set_timer(HANG_UP_READ_SECONDS, lambda: self.call_later(self.hang_up))
 
     def hang_up(self) -> None:
         """The SSH link dropped: keep what was half-typed, then leave without drawing."""

@@ -70,6 +70,8 @@ class KeysInOrder:
             self.app.app_focus = True
         if isinstance(event, events.Paste):
             return paste_into(screen.focused, event.text)
+        if not event.is_printable and getattr(screen.focused, "refused", False):
+            screen.focused.refused = False  # the person goes on with the refused text itself
         if await self._apply(screen, event):
             self.stray = ""
             return True
@@ -133,6 +135,9 @@ def typed_into(widget: Widget | None, event: events.Key) -> bool:
 
 def type_into(widget: Widget | None, character: str) -> bool:
     """Text into a line or a text area at its cursor, replacing what is selected."""
+    if hasattr(widget, "type_text"):  # a line of ours (CaptureInput) knows what came before
+        widget.type_text(character)
+        return True
     if isinstance(widget, Input):
         selection = widget.selection
         if selection.is_empty:

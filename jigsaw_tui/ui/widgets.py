@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import AwaitMount
 from textual.widgets import Input, OptionList, Static
 
-from .keys import focus_now, one_line, type_into
+from .keys import focus_now, one_line
 
 
 def show_if(widget, shown: bool) -> None:
@@ -45,6 +45,19 @@ class CaptureInput(Input):
         # typed after Enter go where it moves the focus (the next line, the screen below).
         self.enter = enter
         self.take_lines = take_lines  # several pasted lines, each its own item
+        self.refused = False  # the text in the line was just refused at Enter
+
+    def type_text(self, text: str) -> None:
+        """Typed text at the cursor. Typed straight after a refused Enter, it starts a new
+        piece of the line, " / " after the refused one: both stay, neither is glued on."""
+        if self.refused and self.value and self.cursor_position == len(self.value):
+            text = " / " + text
+        self.refused = False
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
     async def action_submit(self) -> None:
         self.submit_now()
@@ -66,6 +79,7 @@ class CaptureInput(Input):
         if not self.take(value):
             self.value = value  # refused (a full lid, too long): nothing typed is lost
             self.cursor_position = len(value)
+            self.refused = True  # what is typed next is kept apart from it, not glued on
 
     def paste_lines(self, text: str) -> None:
         """A paste (applied in turn with the keys around it, see keys.py): several lines
@@ -74,7 +88,7 @@ class CaptureInput(Input):
         if len(lines) > 1 and self.take_lines is not None:
             self.take_lines(lines)
         else:
-            type_into(self, one_line(text))
+            self.type_text(one_line(text))
 
     def _on_paste(self, event: events.Paste) -> None:
         # Pastes come through the app (keys.py); one posted to the line itself is the same.

@@ -109,3 +109,15 @@ def test_closing_the_terminal_keeps_the_draft_and_exits_cleanly(session_dir, ter
     assert term.wait_exit() == 0
     session = session_dir.load("e2e")
     assert session.draft(session.groups[0].id) == "dropped li"
+
+
+def test_keys_read_just_before_the_line_drops_are_applied_then_kept(session_dir, terminals):
+    term = terminals("--sessions-dir", str(session_dir.folder), "open", "e2e")
+    term.wait_for("[F2 Meditation]")
+    term.send(F4 + "First piece\rSecond piece\rhalf-typed third")
+    os.kill(term.pid, signal.SIGHUP)  # at once: the keys are still on their way in
+    assert term.wait_exit() == 0
+    session = session_dir.load("e2e")
+    group = session.groups[0]
+    assert [p.text for p in group.pieces] == ["First piece", "Second piece"]
+    assert session.draft(group.id) == "half-typed third"

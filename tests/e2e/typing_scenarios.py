@@ -143,8 +143,9 @@ CHECKINS = ["Sunshine on the way here", "s: my grandchildren laughing", "A cup o
 
 
 def meditation_units(store, name):
-    # Tab from the breathing guide to the check-in line; its 's' would skip to Views
-    return [K["tab"]] + [c + K["enter"] for c in CHECKINS]
+    # The check-in line has the cursor; Tab goes to the guide (whose 's' would skip to
+    # Views) and Tab comes back: the letters after it are typed, not taken as keys.
+    return [CHECKINS[0] + K["enter"], K["tab"], K["tab"]] + [c + K["enter"] for c in CHECKINS[1:]]
 
 
 def checkins(store, name):

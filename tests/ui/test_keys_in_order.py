@@ -144,3 +144,26 @@ async def test_letters_typed_on_a_list_are_said_not_dropped(store):
         await settle(pilot)
         assert pieces(store)[-1] == "ok"
         assert column(app).capture.value == ""
+
+
+@pytest.mark.parametrize("chunk", [None, 1])
+@pilot
+async def test_keys_typed_after_a_refused_piece_are_kept_apart_not_glued_on(store, chunk):
+    from jigsaw_tui.ops import AddPiece
+
+    copy_example(store)
+    from .tui_helpers import GROUP_ONE, NAME
+
+    for n in range(12 - len(pieces(store))):
+        store.apply(NAME, AddPiece(GROUP_ONE, f"filler {n}"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await burst(app, "Night bus\nTaxi card\n", chunk)
+        await settle(pilot)
+        assert len(pieces(store)) == 12  # the lid is full: neither is saved...
+        assert column(app).capture.value == "Night bus / Taxi card"  # ...both are kept, apart
+        assert "12 of 12" in notice(app)
+        await burst(app, "\b\b\b\bbus")  # editing the refused text itself: no separator
+        await settle(pilot)
+        assert column(app).capture.value == "Night bus / Taxi bus"

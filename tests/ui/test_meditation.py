@@ -16,7 +16,10 @@ def test_breath_cycle_is_in_hold_out_with_a_longer_out():
 
 
 async def meditation(pilot, app) -> Breather:
+    """The stage, with the cursor on the breathing guide (Tab from the check-in line)."""
     await pilot.press("f2")
+    await pilot.pause()
+    await pilot.press("tab")
     await pilot.pause()
     return app.screen.query_one(Breather)
 
@@ -126,8 +129,9 @@ async def test_check_in_capture(store):
     copy_example(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await meditation(pilot, app)
-        await pilot.press("tab")  # from the guide to the check-in line
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(MeditationStage).first_focus()  # typing goes in the line
         await pilot.press(*"Sunshine", "enter")
         await pilot.pause()
         assert store.load(NAME).checkin[-1] == "Sunshine"

@@ -198,11 +198,9 @@ class MeditationStage(Stage):
         self.query_one(AnswerColumn).show(session)
 
     def first_focus(self):
-        # Typing left off in the check-in line: back there, not on the guide (whose letter
-        # keys would take the typing as commands)
-        if self.controller.session.draft("checkin"):
-            return self.query_one(AnswerColumn).capture
-        return self.query_one(Breather)
+        # The check-in line, not the guide: whatever the room says is typed, never taken
+        # as the guide's letter keys (space, s, r, +, -); Tab or ctrl+b reach the guide.
+        return self.query_one(AnswerColumn).capture
 
     def commands(self):
         return [
@@ -217,7 +215,7 @@ class MeditationStage(Stage):
     def action_switch_focus(self) -> None:
         """Tab goes between the guide and the check-in line (the list is up from there)."""
         breather = self.query_one(Breather)
-        if breather.has_focus:
+        if self.screen.focused is breather:  # (has_focus is set a moment later: keys.py)
             focus_now(self.query_one(AnswerColumn).capture)
         else:
             focus_now(breather)
