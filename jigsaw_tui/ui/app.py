@@ -199,18 +199,18 @@ class JigsawApp(App):
         self.push_screen(MessageScreen("About jigsaw-tui", body))
 
     def action_command_palette(self) -> None:
-        if not self.ascii_only:
-            super().action_command_palette()
-            return
-        from .ascii import AsciiPalette
-
-        if self.use_command_palette and not AsciiPalette.is_open(self):
-            self.push_screen(AsciiPalette(id="--command-palette"))
-
-    def get_system_commands(self, screen):
         from .commands import commands_for
+        from .palette import Palette
 
-        yield from commands_for(self, screen)
+        if not isinstance(self.screen, Palette):
+            self.push_screen(Palette(list(commands_for(self, self.screen))), self.run_command)
+
+    async def run_command(self, command) -> None:
+        if command is not None:
+            result = command.callback()
+            if hasattr(result, "__await__"):
+                await result  # (a stage switch): done before the next key is read
+
 
 
 def run_app(store, session=None, ascii_only=False, animate=True, mouse=True) -> int:

@@ -17,6 +17,7 @@ from .test_groups import column, open_groups, pieces
 from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, pilot
 
 SPECIAL = {"\n": "enter", "\t": "tab", "\b": "backspace", "\x15": "ctrl+u", "\x1a": "ctrl+z", "\x13": "ctrl+s",
+           "\x10": "ctrl+p",
            " ": "space"}
 
 

@@ -167,3 +167,33 @@ async def test_keys_typed_after_a_refused_piece_are_kept_apart_not_glued_on(stor
         await burst(app, "\b\b\b\bbus")  # editing the refused text itself: no separator
         await settle(pilot)
         assert column(app).capture.value == "Night bus / Taxi bus"
+
+
+@pytest.mark.parametrize("chunk", [None, 1, -1])
+@pilot
+async def test_a_palette_command_typed_in_one_burst_runs_before_the_next_keys(store, chunk):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await burst(app, "\x10add group\nCarers\nA first piece\n", chunk)  # ctrl+p ...
+        await settle(pilot)
+        session = app.screen.controller.session
+        carers = next(g for g in session.groups if g.name == "Carers")
+        assert [p.text for p in carers.pieces] == ["A first piece"]
+
+
+@pilot
+async def test_the_palette_filters_as_keys_come_and_up_down_choose(store):
+    from jigsaw_tui.ui.palette import Palette
+
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await burst(app, "\x10go to")
+        app.post_message(events.Key("down", None))
+        await burst(app, "\n")
+        await settle(pilot)
+        assert not isinstance(app.screen, Palette)
+        assert app.screen.current == "views"  # Go to Meditation, then down: Go to Views
