@@ -47,7 +47,7 @@ def fuzzy_all_pairs(session) -> int:
 
 def bench_matching(repeat: int) -> list[Figure]:
     name = "suggest(), 12 groups x 12 pieces, 30 themes"
-    from jigsaw_tui.matching import suggest
+    from jigsaw_tui.core.matching import suggest
 
     # A fresh session for every call: no cache of an earlier call can help.
     sessions = [big_session(seed=seed) for seed in range(repeat)]
@@ -60,7 +60,7 @@ def bench_matching(repeat: int) -> list[Figure]:
     reference = median(time_calls(lambda: fuzzy_all_pairs(sessions[0]), repeat))
     cold = cold_call_ms(
         "from bench.fixtures import big_session\ns = big_session()\n_t = time.perf_counter()\n"
-        "from jigsaw_tui.matching import suggest\nsuggest(s)"
+        "from jigsaw_tui.core.matching import suggest\nsuggest(s)"
     )
     figure = Figure(
         MATCHING, name, median(samples) * 1000, "ms",
@@ -91,7 +91,7 @@ def bench_lid(repeat: int) -> list[Figure]:
     name = "text lid render at 200x60 (12 pieces)"
     from rich.table import Table
 
-    from jigsaw_tui.lid import TextLid
+    from jigsaw_tui.core.lid import TextLid
 
     session = big_session()
     group = session.groups[0]

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import tomli_w
 
-from jigsaw_tui.ops import AddPiece, EditPiece, RemovePiece
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.ops import AddPiece, EditPiece, RemovePiece
+from jigsaw_tui.core.store import Store
 
 from bench.common import Figure, median, percentile, time_calls
 from bench.fixtures import make_folder, make_store

@@ -107,7 +107,7 @@ def big_driver(env: dict, sessions: Path) -> Driver:
     session = big_session()
 
     def prepare():
-        from jigsaw_tui.store import Store
+        from jigsaw_tui.core.store import Store
 
         sessions.mkdir(parents=True, exist_ok=True, mode=0o700)
         Store(sessions).save("big", session)
@@ -135,9 +135,9 @@ def picker_driver(env: dict, work: Path) -> Driver:
 
 def make_session(folder: Path) -> None:
     """`bench`: a session mid-way, as a facilitator reopens it: two groups, a few pieces."""
-    from jigsaw_tui.model import new_session
-    from jigsaw_tui.ops import AddPiece
-    from jigsaw_tui.store import Store
+    from jigsaw_tui.core.model import new_session
+    from jigsaw_tui.core.ops import AddPiece
+    from jigsaw_tui.core.store import Store
 
     session = new_session("Bench session", ["Group one", "Group two"], date="2026-01-15")
     one, two = session.groups
@@ -286,7 +286,7 @@ def first_screen_widgets(sessions: Path) -> str:
     import asyncio
 
     from bench.minimal_app import MinimalApp
-    from jigsaw_tui.store import Store
+    from jigsaw_tui.core.store import Store
     from jigsaw_tui.ui.app import JigsawApp
 
     async def count(app) -> int:

@@ -9,9 +9,9 @@ import random
 import shutil
 from pathlib import Path
 
-from jigsaw_tui.model import new_session
-from jigsaw_tui.ops import AddAction, AddItem, AddPiece, MatchPieces
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.model import new_session
+from jigsaw_tui.core.ops import AddAction, AddItem, AddPiece, MatchPieces
+from jigsaw_tui.core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "sessions" / "effective-networks.toml"

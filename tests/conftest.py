@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "sessions" / "effective-networks.toml"

@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..store import file_mode  # as the sessions they come from
+from ..core.store import file_mode  # as the sessions they come from
 
 FORMATS = ("pdf", "md", "csv", "json")
 
@@ -70,7 +70,7 @@ def render(session, fmt: str, paper: str = "A4") -> bytes:
     if fmt == "json":
         import json
 
-        from ..codec import session_to_dict
+        from ..core.codec import session_to_dict
 
         from .. import CREDIT
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import CREDIT
-from ..compare import comparison_rows, groups_label, shared_themes
+from ..core.compare import comparison_rows, groups_label, shared_themes
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can change meaning mid-line
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")  # what can change it at a line's start

@@ -19,8 +19,8 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, XPos, YPos
 
 from .. import CREDIT
-from ..compare import comparison_rows, groups_label, shared_themes
-from ..lid import blank_lid, group_lid, place, point, spread
+from ..core.compare import comparison_rows, groups_label, shared_themes
+from ..core.lid import blank_lid, group_lid, place, point, spread
 
 PAPERS = {"A4": "A4", "A3": "A3", "LETTER": "letter"}
 FONT = "noto"

@@ -10,7 +10,7 @@ import csv
 import io
 
 from .. import CREDIT
-from ..compare import comparison_rows
+from ..core.compare import comparison_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

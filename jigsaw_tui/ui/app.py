@@ -90,7 +90,7 @@ class JigsawApp(App):
 
     def _session_screen(self, ref: str, first_stage: str | None = None):
         """The screen of one session, or None (the reason kept to be said) if it cannot load."""
-        from ..store import StoreError
+        from ..core.store import StoreError
         from .controller import Controller
         from .session_screen import SessionScreen
 
@@ -171,7 +171,7 @@ class JigsawApp(App):
             self.exit(0)
 
     def screen_notice(self, message: str, severity: str = "information") -> None:
-        from .widgets import Notice
+        from .notice import Notice
 
         found = self.screen.query(Notice)
         if found:
@@ -200,7 +200,7 @@ class JigsawApp(App):
 
     def action_command_palette(self) -> None:
         from .commands import commands_for
-        from .palette import Palette
+        from .dialogs.palette import Palette
 
         if not isinstance(self.screen, Palette):
             self.push_screen(Palette(list(commands_for(self, self.screen))), self.run_command)

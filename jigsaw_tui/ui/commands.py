@@ -19,7 +19,7 @@ def commands_for(app, screen):
         yield SystemCommand("Save again", "Write the session back if its file was deleted (ctrl+s)",
                             screen.action_save_again)
         yield SystemCommand("Sessions", "Back to the list of sessions (ctrl+o)", screen.action_sessions)
-        from .stages.lid import export_commands  # PDF, Markdown, CSV: from any stage
+        from .exports import export_commands  # PDF, Markdown, CSV: from any stage
 
         for title, help_text, callback in export_commands(screen, screen.controller):
             yield SystemCommand(title, help_text, callback)

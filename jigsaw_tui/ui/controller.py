@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Callable
 
-from ..model import InvalidInput, Session
-from ..store import Store, StoreError
+from ..core.model import InvalidInput, Session
+from ..core.store import Store, StoreError
 
 if TYPE_CHECKING:  # the ops module loads on the first change, not before the first screen
-    from ..ops import Op
+    from ..core.ops import Op
 
 Listener = Callable[[Session], None]
 Teller = Callable[[str, str], None]  # (message, severity: "information" | "warning" | "error")
@@ -94,7 +94,7 @@ class Controller:
             return
         steps = self.undo_stack[-count:]
         del self.undo_stack[-count:]
-        from ..ops import Batch
+        from ..core.ops import Batch
 
         undo_all = Batch(tuple(op for _, op in reversed(steps)), label=f"undo {what}")
         self.undo_stack.append((what, undo_all))
@@ -136,7 +136,7 @@ class Controller:
         taking = self._taken.pop(where, ())
         if self.session.draft(where, self.draft_tag) == text and not taking:
             return True
-        from ..ops import SetDraft
+        from ..core.ops import SetDraft
 
         op = SetDraft(where, text, by=self.draft_tag, taking=taking)
         if not self.apply(op, undoable=False, quiet=True):

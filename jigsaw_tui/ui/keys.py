@@ -94,7 +94,7 @@ class KeysInOrder:
         """A letter where nothing takes text (a list, a question): say so, with what was typed."""
         from textual.screen import ModalScreen
 
-        from .widgets import Notice
+        from .notice import Notice
 
         self.stray += character
         where = ("a dialog was open: its keys are shown in it" if isinstance(screen, ModalScreen)

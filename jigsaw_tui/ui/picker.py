@@ -6,15 +6,15 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .dialogs import DIALOG_CSS, ConfirmScreen
+from .dialogs import ConfirmScreen
 from .keybar import KeyBar
-from .widgets import CaptureInput, Notice
+from .lines import CaptureInput
+from .notice import Notice
 
-DEFAULT_GROUPS = ("Group one", "Group two")
 FIRST_READ = 12  # sessions read before the first paint: a screenful at 80x24 and more
 
 
@@ -175,6 +175,8 @@ class PickerScreen(Screen):
     # -- new, template, delete -----------------------------------------------------------
 
     def action_new(self) -> None:
+        from .dialogs.new_session import NewSessionScreen
+
         self.app.push_screen(NewSessionScreen(self.store), self.created)
 
     def created(self, answer: str | None) -> None:
@@ -186,7 +188,7 @@ class PickerScreen(Screen):
     def action_template(self) -> None:
         from datetime import date
 
-        from ..store import StoreError
+        from ..core.store import StoreError
         from .templates import as_template
 
         entry = self.selected()
@@ -213,7 +215,7 @@ class PickerScreen(Screen):
             yes="delete it"), lambda sure: self.delete(entry, sure))
 
     def delete(self, entry, sure: bool) -> None:
-        from ..store import StoreError
+        from ..core.store import StoreError
 
         if not sure:
             self.say("Nothing deleted.")
@@ -225,52 +227,3 @@ class PickerScreen(Screen):
             return
         self.reload()
         self.say(f"Deleted {entry.name}.")
-
-
-class NewSessionScreen(ModalScreen["str | None"]):
-    """Title and group names; Enter moves on, Enter on the last line creates."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="NewSessionScreen")
-    BINDINGS = [
-        Binding("ctrl+s", "create", "create", priority=True),
-        Binding("escape,ctrl+c", "cancel", "cancel", priority=True),
-    ]
-
-    def __init__(self, store):
-        super().__init__()
-        self.store = store
-
-    def compose(self):
-        with Vertical():
-            yield Static(Text("New session"), classes="title")
-            yield Static(Text("Title (e.g. Pieces which support effective networks):"))
-            yield CaptureInput(id="title", enter=lambda: self.set_focus(self.query_one("#groups")))
-            yield Static(Text("Breakout groups, separated by commas (you can add more later):"))
-            # A placeholder, not typed text: what is typed here replaces the default.
-            yield CaptureInput(id="groups", placeholder=", ".join(DEFAULT_GROUPS) + " (if left empty)",
-                               enter=self.action_create)
-            yield Notice(id="form-notice")
-            yield Static(Text("Enter: next / create    ctrl+s: create    ctrl+c or Esc: cancel"),
-                         classes="hint")
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#title"))
-
-    def action_create(self) -> None:
-        from datetime import date
-
-        from ..model import InvalidInput, new_session
-        from ..store import StoreError
-        from .templates import split_names
-
-        title = self.query_one("#title", Input).value
-        groups = split_names(self.query_one("#groups", Input).value) or list(DEFAULT_GROUPS)
-        try:
-            path = self.store.create(new_session(title, groups, date=date.today().isoformat()))
-        except (InvalidInput, StoreError) as error:
-            self.query_one(Notice).say(str(error), "warning")
-            return
-        self.dismiss(path.stem)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

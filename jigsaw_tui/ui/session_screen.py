@@ -18,7 +18,8 @@ from textual.containers import Container
 from textual.widgets import Input, Static
 
 from .keybar import KeyBar
-from .widgets import Notice, show_if
+from .notice import Notice
+from .widgets import show_if
 from .stages import STAGES, Stage, stage_class
 
 DRAFT_DELAY_SECONDS = 2.0
@@ -204,7 +205,7 @@ class SessionScreen(Screen):
 
     def keep_drafts(self) -> None:
         """Write half-typed text as drafts (and clear drafts whose line is now empty)."""
-        from .widgets import CaptureInput
+        from .lines import CaptureInput
 
         pending: dict[str, str] = {}
         for stage in self.stages():

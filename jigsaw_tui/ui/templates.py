@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import MAX_TITLE_CHARS, Session
+from ..core.model import MAX_TITLE_CHARS, Session
 
 
 def as_template(session: Session, date: str = "") -> Session:

@@ -7,16 +7,15 @@ short line. Counts and lists change only on Enter.
 
 from __future__ import annotations
 
-from typing import Callable
-
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import AwaitMount
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
-from .keys import focus_now, one_line
+from .keys import focus_now
+from .lines import CaptureInput
 
 
 def show_if(widget, shown: bool) -> None:
@@ -24,77 +23,6 @@ def show_if(widget, shown: bool) -> None:
     restyle and repaint the widget, sending again what is already on the screen."""
     if widget.display != shown:
         widget.display = shown
-
-
-class CaptureInput(Input):
-    """A one-row input, no border, no blinking; several pasted lines become several items."""
-
-    DEFAULT_CSS = """
-    CaptureInput, CaptureInput:focus { height: 1; border: none; padding: 0 1; }
-    """
-    def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None,
-                 enter: Callable[[], object] | None = None,
-                 take_lines: Callable[[list[str]], object] | None = None, **kwargs):
-        kwargs.setdefault("compact", True)
-        kwargs.setdefault("select_on_focus", False)  # a restored draft must not vanish at the next key
-        super().__init__(**kwargs)
-        self.cursor_blink = False
-        self.draft_key = draft_key
-        self.take = take  # a capture line: called at Enter with the text; False if refused
-        # A dialog's line: called at Enter, before the next key is handled, so the keys
-        # typed after Enter go where it moves the focus (the next line, the screen below).
-        self.enter = enter
-        self.take_lines = take_lines  # several pasted lines, each its own item
-        self.refused = False  # the text in the line was just refused at Enter
-
-    def type_text(self, text: str) -> None:
-        """Typed text at the cursor. Typed straight after a refused Enter, it starts a new
-        piece of the line, " / " after the refused one: both stay, neither is glued on."""
-        if self.refused and self.value and self.cursor_position == len(self.value):
-            text = " / " + text
-        self.refused = False
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(text)
-        else:
-            self.replace(text, *selection)
-
-    async def action_submit(self) -> None:
-        self.submit_now()
-
-
-    def submit_now(self) -> None:
-        """Enter. A capture line hands its text over at once and starts afresh, before the
-        next key is handled; anything else posts Submitted as a plain Input does."""
-        value = self.value
-        if self.enter is not None:
-            self.enter()
-            return
-        if self.take is None:
-            self.post_message(self.Submitted(self, value))
-            return
-        if not value.strip():
-            return  # an empty Enter does nothing: a double Enter is harmless
-        self.value = ""
-        if not self.take(value):
-            self.value = value  # refused (a full lid, too long): nothing typed is lost
-            self.cursor_position = len(value)
-            self.refused = True  # what is typed next is kept apart from it, not glued on
-
-    def paste_lines(self, text: str) -> None:
-        """A paste (applied in turn with the keys around it, see keys.py): several lines
-        into a capture line are several items; anywhere else, one line that keeps them all."""
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) > 1 and self.take_lines is not None:
-            self.take_lines(lines)
-        else:
-            self.type_text(one_line(text))
-
-    def _on_paste(self, event: events.Paste) -> None:
-        # Pastes come through the app (keys.py); one posted to the line itself is the same.
-        event.stop()
-        event.prevent_default()
-        self.paste_lines(event.text)
 
 
 class ColumnLine(CaptureInput):
@@ -404,7 +332,7 @@ class CaptureColumn(CursorMark, Vertical):
         self.controller.tell(f"{len(rest)} pasted lines not added: {reason}", "warning")
 
     def _why_refused(self, line: str) -> str:
-        from ..model import InvalidInput
+        from ..core.model import InvalidInput
 
         try:
             self.add_op(line).apply(self.controller.session)
@@ -459,20 +387,3 @@ class CaptureColumn(CursorMark, Vertical):
             focus_now(items)
             if items.highlighted is None:
                 items.highlighted = items.option_count - 1
-
-
-
-class Notice(Static):
-    """The one-line notice above the key bar: the last thing worth saying, with its kind in words."""
-
-    DEFAULT_CSS = """
-    Notice { height: 1; padding: 0 1; }
-    Notice.-warning { text-style: bold; }
-    Notice.-error { text-style: bold reverse; }
-    """
-
-    def say(self, message: str, severity: str = "information") -> None:
-        prefix = {"warning": "! ", "error": "!! "}.get(severity, "")
-        self.set_class(severity == "warning", "-warning")
-        self.set_class(severity == "error", "-error")
-        self.update(Text(prefix + message, no_wrap=True, overflow="ellipsis"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 import time
 
-from jigsaw_tui.lid import TextLid, render_plain
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.lid import TextLid, render_plain
+from jigsaw_tui.core.store import Store
 from tests.conftest import EXAMPLE
 
 F6, RIGHT, CTRL_Q = "\x1b[17~", "\x1b[C", "\x11"

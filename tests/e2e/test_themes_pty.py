@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import shutil
 
-from jigsaw_tui.ops import Unmatch
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.ops import Unmatch
+from jigsaw_tui.core.store import Store
 from tests.conftest import EXAMPLE
 
 F5, F7, CTRL_Z, CTRL_U, CTRL_Q, END = "\x1b[15~", "\x1b[18~", "\x1a", "\x15", "\x11", "\x1b[F"

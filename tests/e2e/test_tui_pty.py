@@ -11,8 +11,8 @@ import signal
 
 import pytest
 
-from jigsaw_tui.model import new_session
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.model import new_session
+from jigsaw_tui.core.store import Store
 
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from jigsaw_tui.model import new_session
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.model import new_session
+from jigsaw_tui.core.store import Store
 
 from .terminal import KEYS, Terminal
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from jigsaw_tui.ops import AddAction, Unmatch
-from jigsaw_tui.ui.stages.actions import STANDALONE, ActionEditor, ActionsStage, parse_action
+from jigsaw_tui.core.ops import AddAction, Unmatch
+from jigsaw_tui.ui.dialogs.action_editor import ActionEditor
+from jigsaw_tui.ui.stages.actions import STANDALONE, ActionsStage, parse_action
 
 from .tui_helpers import drive, keys, make_app
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jigsaw_tui.ops import AddPiece, RenameGroup
+from jigsaw_tui.core.ops import AddPiece, RenameGroup
 from jigsaw_tui.ui.controller import Controller
 
 from .tui_helpers import GROUP_ONE, copy_example

@@ -173,8 +173,8 @@ async def test_one_group_at_a_time_at_80_columns_and_tab_moves_on(store):
 
 @pilot
 async def test_hidden_groups_are_built_when_first_shown_with_their_drafts(store):
-    from jigsaw_tui.ops import AddGroup, SetDraft
-    from jigsaw_tui.ui.widgets import CaptureInput
+    from jigsaw_tui.core.ops import AddGroup, SetDraft
+    from jigsaw_tui.ui.lines import CaptureInput
 
     copy_example(store)
     for n in range(3, 13):
@@ -247,7 +247,7 @@ async def test_add_rename_and_remove_a_group(store):
 
 @pilot
 async def test_no_groups_says_what_to_do_and_keys_show(store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     store.create(new_session("Empty"), name=NAME)
     app = make_app(store)

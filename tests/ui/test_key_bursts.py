@@ -58,7 +58,7 @@ async def test_pieces_typed_in_one_burst_stay_separate(store, chunk):
 @pytest.mark.parametrize("chunk", CHUNKS)
 @pilot
 async def test_three_groups_of_pieces_each_read_apart_land_in_their_groups(store, chunk):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     names = ["Carers", "Nurses", "Drivers"]
     store.create(new_session("Carers network", names), name="three")
@@ -225,7 +225,7 @@ async def test_tab_then_a_check_in_typed_at_once_goes_to_the_check_in_line(store
 @pytest.mark.parametrize("chunk", CHUNKS)
 @pilot
 async def test_an_action_edit_typed_in_one_burst_is_saved_and_the_next_key_reaches_the_list(store, chunk):
-    from jigsaw_tui.ops import AddAction
+    from jigsaw_tui.core.ops import AddAction
 
     from .test_actions import TIME_THEME, open_actions
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jigsaw_tui.store import StoreError
+from jigsaw_tui.core.store import StoreError
 from jigsaw_tui.ui.dialogs import PromptScreen
 from jigsaw_tui.ui.keybar import KeyBar
 from jigsaw_tui.ui.picker import PickerScreen

@@ -149,7 +149,7 @@ async def test_letters_typed_on_a_list_are_said_not_dropped(store):
 @pytest.mark.parametrize("chunk", [None, 1])
 @pilot
 async def test_keys_typed_after_a_refused_piece_are_kept_apart_not_glued_on(store, chunk):
-    from jigsaw_tui.ops import AddPiece
+    from jigsaw_tui.core.ops import AddPiece
 
     copy_example(store)
     from .tui_helpers import GROUP_ONE, NAME
@@ -185,7 +185,7 @@ async def test_a_palette_command_typed_in_one_burst_runs_before_the_next_keys(st
 
 @pilot
 async def test_the_palette_filters_as_keys_come_and_up_down_choose(store):
-    from jigsaw_tui.ui.palette import Palette
+    from jigsaw_tui.ui.dialogs.palette import Palette
 
     copy_example(store)
     app = make_app(store)

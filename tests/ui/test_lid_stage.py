@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jigsaw_tui.ops import AddPiece, EditPiece
+from jigsaw_tui.core.ops import AddPiece, EditPiece
 from jigsaw_tui.ui.dialogs import PieceEditor, PromptScreen
 from jigsaw_tui.ui.stages.lid import LidStage, LidView
 
@@ -137,9 +137,9 @@ def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
 
     async def script(pilot):
         stage = await open_lid(pilot)
-        from jigsaw_tui.ui.stages import lid
+        from jigsaw_tui.ui import exports
 
-        monkeypatch.setattr(lid, "export_path", lambda controller, fmt: store.folder / "nowhere" / "x.md")
+        monkeypatch.setattr(exports, "export_path", lambda controller, fmt: store.folder / "nowhere" / "x.md")
         stage.export("md")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -149,7 +149,7 @@ def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
 
 
 def test_a_session_with_no_groups_shows_the_blank_lid(store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     path = store.create(new_session("Empty"))
     app = make_app(store, path.stem)
@@ -207,8 +207,8 @@ def test_the_palette_exports_from_any_stage(store, example):
 
 
 def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
-    from jigsaw_tui.lid import layout_text_lid
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.lid import layout_text_lid
+    from jigsaw_tui.core.model import new_session
 
     session = new_session("Pieces which support effective networks", ["Group one"])
     labels = [f"Piece {i:2} has a label of forty characters" for i in range(12)]
@@ -235,7 +235,7 @@ def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
 
 
 def test_empty_group_and_no_themes_say_where_to_go(store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     path = store.create(new_session("New", ["Carers", "GPs"]))
     app = make_app(store, path.stem)

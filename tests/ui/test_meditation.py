@@ -81,8 +81,8 @@ async def test_length_is_adjusted_with_keys_and_saved(store):
 
 @pilot
 async def test_a_short_meditation_gets_shorter_with_minus_never_longer(store):
-    from jigsaw_tui.model import MIN_MEDITATION_SECONDS
-    from jigsaw_tui.ops import EditSettings
+    from jigsaw_tui.core.model import MIN_MEDITATION_SECONDS
+    from jigsaw_tui.core.ops import EditSettings
 
     copy_example(store)
     store.apply(NAME, EditSettings(meditation_seconds=20))  # allowed in the file
@@ -96,8 +96,8 @@ async def test_a_short_meditation_gets_shorter_with_minus_never_longer(store):
 
 @pilot
 async def test_a_check_in_left_half_typed_reopens_in_the_check_in_line(store):
-    from jigsaw_tui.ops import SetDraft
-    from jigsaw_tui.ui.columns import AnswerColumn
+    from jigsaw_tui.core.ops import SetDraft
+    from jigsaw_tui.ui.stages.columns import AnswerColumn
 
     copy_example(store)
     store.apply(NAME, SetDraft("checkin", "My gran"))

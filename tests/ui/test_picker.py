@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from jigsaw_tui.ui.dialogs import ConfirmScreen
-from jigsaw_tui.ui.picker import NewSessionScreen, PickerScreen
+from jigsaw_tui.ui.dialogs.new_session import NewSessionScreen
+from jigsaw_tui.ui.picker import PickerScreen
 from jigsaw_tui.ui.session_screen import SessionScreen
 
 from .tui_helpers import NAME, copy_example, make_app, notice, pilot, plain
@@ -144,7 +145,7 @@ async def test_new_session_groups_typed_replace_the_default_and_empty_gives_the_
 async def test_a_folder_of_many_sessions_lists_them_all_newest_first_and_keeps_the_cursor(store):
     import os
 
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
     from jigsaw_tui.ui.picker import FIRST_READ
 
     count = FIRST_READ * 3

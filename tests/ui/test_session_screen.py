@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jigsaw_tui import CREDIT
-from jigsaw_tui.ops import AddPiece
+from jigsaw_tui.core.ops import AddPiece
 from jigsaw_tui.ui.dialogs import MessageScreen
 from jigsaw_tui.ui.session_screen import SessionScreen, StageBar
 from jigsaw_tui.ui.stages.groups import PieceColumn
@@ -47,7 +47,7 @@ async def test_moving_between_stages_keeps_typed_text(store):
 
 @pilot
 async def test_opens_where_there_are_pieces_and_at_meditation_when_new(store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     copy_example(store)
     store.create(new_session("Fresh", ["A"]), name="fresh")
@@ -261,7 +261,7 @@ async def test_a_note_being_typed_when_the_link_drops_is_saved(store):
 @pilot
 async def test_ascii_mode_palette_and_scrollbars_are_plain_ascii(store):
     from jigsaw_tui.ui.ascii import AsciiScrollBarRender
-    from jigsaw_tui.ui.palette import Palette
+    from jigsaw_tui.ui.dialogs.palette import Palette
 
     copy_example(store)
     app = make_app(store, ascii_only=True)

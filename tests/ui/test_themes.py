@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from jigsaw_tui.ops import AddGroup, AddPiece, RemovePiece, Unmatch
+from jigsaw_tui.core.ops import AddGroup, AddPiece, RemovePiece, Unmatch
 from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
-from jigsaw_tui.ui.stages.theme_parts import CandidatesScreen
+from jigsaw_tui.ui.dialogs.candidates import CandidatesScreen
 from jigsaw_tui.ui.stages.themes import ThemesStage
 
 from .tui_helpers import drive, keys, make_app, notice
@@ -257,7 +257,7 @@ def test_changes_made_on_another_stage_show_when_coming_back(store, example):
 
 
 def test_a_session_without_groups_says_what_to_do(store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     store.create(new_session("Empty"), name="empty")
     app = make_app(store, "empty")
@@ -315,7 +315,7 @@ def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
 def test_take_one_piece_out_of_a_theme_of_three(store, example):
     store.apply(example, AddGroup("Group three", id="gthree"))
     store.apply(example, AddPiece("gthree", "Mutual trust", id="pmutual"))
-    from jigsaw_tui.ops import AddToTheme
+    from jigsaw_tui.core.ops import AddToTheme
 
     store.apply(example, AddToTheme("tvwqvj", ("pmutual",)))
     app = make_app(store, example)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jigsaw_tui.ui.columns import AnswerColumn
+from jigsaw_tui.ui.stages.columns import AnswerColumn
 
 from .tui_helpers import NAME, copy_example, make_app, pilot
 

@@ -45,7 +45,7 @@ async def keys(pilot, *names):
 
 
 def notice(app) -> str:
-    from jigsaw_tui.ui.widgets import Notice
+    from jigsaw_tui.ui.notice import Notice
 
     return str(app.screen.query_one(Notice).render())
 

@@ -37,7 +37,7 @@ def test_shared_and_blank(run, example):
 
 
 def test_a_long_title_never_wraps_the_heading(run, store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     path = store.create(new_session("A title " * 30, ["Carers"]))
     _, out, _ = run("lid", path.stem, "--width", "80")
@@ -47,7 +47,7 @@ def test_a_long_title_never_wraps_the_heading(run, store):
 
 
 def test_a_session_without_groups_shows_the_blank_lid(run, store):
-    from jigsaw_tui.model import new_session
+    from jigsaw_tui.core.model import new_session
 
     path = store.create(new_session("Just started", max_pieces=6))
     code, out, _ = run("lid", path.stem, "--width", "80")

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from jigsaw_tui import cli_matching
+from jigsaw_tui.cli import matching as cli_matching
 from jigsaw_tui.cli import main
-from jigsaw_tui.model import InvalidInput
-from jigsaw_tui.ops import AddAction, AddGroup, AddPiece, RemovePiece, Unmatch
-from jigsaw_tui.store import Store
+from jigsaw_tui.core.model import InvalidInput
+from jigsaw_tui.core.ops import AddAction, AddGroup, AddPiece, RemovePiece, Unmatch
+from jigsaw_tui.core.store import Store
 
 TIME, TIME_PACE = "pbcszb", "phjk5j"  # Group one "Time", Group two "Time, location, and pace"
 OPEN_MINDED = "pc3t3e"  # Group one
@@ -182,14 +182,14 @@ def test_unmatch_by_theme_or_piece_id_keeps_actions(store, example, capsys):
 
 def test_the_other_commands_do_not_load_the_matcher():
     code = ("import sys; from jigsaw_tui.cli import build_parser; build_parser(); "
-            "bad = [m for m in ('snowballstemmer', 'rapidfuzz', 'jigsaw_tui.matching', 'textual') "
+            "bad = [m for m in ('snowballstemmer', 'rapidfuzz', 'jigsaw_tui.core.matching', 'textual') "
             "if m in sys.modules]; print(bad)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 
 def test_a_theme_whose_pieces_are_all_removed_disappears_and_undo_brings_it_back(store, example):
-    from jigsaw_tui.ops import Batch
+    from jigsaw_tui.core.ops import Batch
 
     undos = []
     for piece in (TRUST, SAFETY):

@@ -9,8 +9,8 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jigsaw_tui.codec import FormatError, session_from_dict, session_to_dict
-from jigsaw_tui.store import dumps
+from jigsaw_tui.core.codec import FormatError, session_from_dict, session_to_dict
+from jigsaw_tui.core.store import dumps
 
 from .test_ops import histories
 
@@ -27,8 +27,8 @@ def test_any_session_made_by_ops_survives_save_and_load(steps):
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=200).filter(lambda t: t.strip()))
 def test_any_piece_text_round_trips_once_cleaned(text):
-    from jigsaw_tui.model import InvalidInput, new_session
-    from jigsaw_tui.ops import AddPiece
+    from jigsaw_tui.core.model import InvalidInput, new_session
+    from jigsaw_tui.core.ops import AddPiece
 
     s = new_session("T", ["G"])
     try:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from jigsaw_tui.compare import comparison_rows, shared_themes
-from jigsaw_tui.model import new_session
-from jigsaw_tui.ops import AddPiece, MatchPieces
+from jigsaw_tui.core.compare import comparison_rows, shared_themes
+from jigsaw_tui.core.model import new_session
+from jigsaw_tui.core.ops import AddPiece, MatchPieces
 
 
 def test_example_rows_match_the_seed_layout(store, example):

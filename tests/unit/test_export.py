@@ -15,8 +15,8 @@ from jigsaw_tui.cli import main
 from jigsaw_tui.export import ExportError, export, render
 from jigsaw_tui.export.markdown import md
 from jigsaw_tui.export.table_csv import safe_cell
-from jigsaw_tui.model import new_session
-from jigsaw_tui.ops import AddAction, AddPiece, MatchPieces
+from jigsaw_tui.core.model import new_session
+from jigsaw_tui.core.ops import AddAction, AddPiece, MatchPieces
 
 
 def pdf_pages(data: bytes) -> list[str]:
@@ -93,7 +93,7 @@ def test_hard_input_prints_without_crashing():
 
 def test_a_character_the_font_lacks_only_in_a_note_is_explained_in_the_footer():
     from jigsaw_tui.export.pdf import LidPDF
-    from jigsaw_tui.ops import EditPiece
+    from jigsaw_tui.core.ops import EditPiece
 
     session = build("Notes", {"A": ["Trust"]})
     assert not LidPDF(session).missing
@@ -198,7 +198,7 @@ def test_export_command(tmp_path, store, example, capsys):
 
 
 @pytest.mark.parametrize("module,allowed", [
-    ("jigsaw_tui.lid", ()), ("jigsaw_tui.compare", ()), ("jigsaw_tui.export", ()),
+    ("jigsaw_tui.core.lid", ()), ("jigsaw_tui.core.compare", ()), ("jigsaw_tui.export", ()),
     ("jigsaw_tui.export.markdown", ()), ("jigsaw_tui.export.table_csv", ()),
     ("jigsaw_tui.export.pdf", ("fpdf",)),
 ])
@@ -216,7 +216,7 @@ def test_lid_and_exports_stay_light(module, allowed):
 def test_json_is_the_session_with_the_credit(store, example):
     import json
 
-    from jigsaw_tui.codec import session_from_dict
+    from jigsaw_tui.core.codec import session_from_dict
 
     data = json.loads(render(store.load(example), "json"))
     assert data.pop("credit") == CREDIT
@@ -225,7 +225,7 @@ def test_json_is_the_session_with_the_credit(store, example):
 
 def test_pdf_puts_short_words_inside_the_pieces_and_long_ones_beside():
     from jigsaw_tui.export.pdf import PDF_INNER, LidPDF, _box_in_piece
-    from jigsaw_tui.lid import place
+    from jigsaw_tui.core.lid import place
 
     pdf = LidPDF(new_session("T"), "A4")
     pdf.add_page()

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-CORE = ["jigsaw_tui.model", "jigsaw_tui.ops", "jigsaw_tui.codec", "jigsaw_tui.store", "jigsaw_tui.cli"]
+CORE = ["jigsaw_tui.core.model", "jigsaw_tui.core.ops", "jigsaw_tui.core.codec", "jigsaw_tui.core.store", "jigsaw_tui.cli"]
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from jigsaw_tui.lid import (
+from jigsaw_tui.core.lid import (
     ELLIPSIS,
     TextLid,
     blank_lid,
@@ -214,7 +214,7 @@ def test_example_lid_renders_as_committed(store, example, width, height, ascii_o
 def test_neighbouring_pieces_share_each_seam_exactly(n):
     """Every side, including the one where the last piece meets the first, is the same
     line in both pieces' outlines: the pieces fit, with one knob per seam."""
-    from jigsaw_tui.lid import place
+    from jigsaw_tui.core.lid import place
 
     slots = place(n)
     for i, slot in enumerate(slots):

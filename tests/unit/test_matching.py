@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jigsaw_tui import matching
-from jigsaw_tui.matching import Suggestion, candidates, suggest
-from jigsaw_tui.model import new_session
-from jigsaw_tui.ops import AddPiece, Dismiss, MatchPieces
+from jigsaw_tui.core import matching
+from jigsaw_tui.core.matching import Suggestion, candidates, suggest
+from jigsaw_tui.core.model import new_session
+from jigsaw_tui.core.ops import AddPiece, Dismiss, MatchPieces
 
 
 def build(title: str, groups: dict[str, list[str]]):
@@ -409,7 +409,7 @@ def test_score_is_symmetric_bounded_and_between_groups(one, two):
 
 
 def test_match_op_makes_joins_and_merges_themes():
-    from jigsaw_tui.matching import NeedsConfirmation, match_op
+    from jigsaw_tui.core.matching import NeedsConfirmation, match_op
 
     session = build("N", {"One": ["Trust", "Time"], "Two": ["Safety", "Pace"], "Three": ["Honesty"]})
     ids = {p.text: p.id for g in session.groups for p in g.pieces}
@@ -443,7 +443,7 @@ def test_matching_is_pure_core_and_loads_its_helpers_only_when_used():
     import subprocess
     import sys
 
-    code = ("import sys, jigsaw_tui.matching\n"
+    code = ("import sys, jigsaw_tui.core.matching\n"
             "print(sorted(m for m in ('textual', 'snowballstemmer', 'rapidfuzz') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

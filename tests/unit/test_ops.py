@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jigsaw_tui.model import InvalidInput, new_session
-from jigsaw_tui.ops import (
+from jigsaw_tui.core.model import InvalidInput, new_session
+from jigsaw_tui.core.ops import (
     CHECKIN,
     AddAction,
     AddGroup,

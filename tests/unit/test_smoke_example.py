@@ -1,4 +1,4 @@
-from jigsaw_tui.store import read_file
+from jigsaw_tui.core.store import read_file
 
 from ..conftest import EXAMPLE
 

@@ -14,9 +14,9 @@ import tomllib
 
 import pytest
 
-from jigsaw_tui.model import InvalidInput, new_session
-from jigsaw_tui.ops import AddGroup, AddPiece
-from jigsaw_tui.store import Store, StoreError, read_file
+from jigsaw_tui.core.model import InvalidInput, new_session
+from jigsaw_tui.core.ops import AddGroup, AddPiece
+from jigsaw_tui.core.store import Store, StoreError, read_file
 
 
 def make(store: Store, *groups: str) -> str:
@@ -156,8 +156,8 @@ def test_eight_processes_adding_to_one_session_lose_nothing(store):
 WRITER = textwrap.dedent(
     """
     import sys
-    from jigsaw_tui.store import Store
-    from jigsaw_tui.ops import AddPiece, RemovePiece
+    from jigsaw_tui.core.store import Store
+    from jigsaw_tui.core.ops import AddPiece, RemovePiece
     store, name = Store(sys.argv[1]), sys.argv[2]
     group = store.load(name).groups[0].id
     n = 0

@@ -80,7 +80,7 @@ class Stage(Vertical):
         return []
 
     def pending_text(self) -> list[tuple[str, str]]:
-        from ..widgets import CaptureInput
+        from ..lines import CaptureInput
 
         return [(i.draft_key, i.value) for i in self.query(CaptureInput) if i.draft_key and i.value.strip()]
 

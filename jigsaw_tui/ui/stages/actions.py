@@ -11,15 +11,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...compare import groups_label
-from ...ops import AddAction, Batch, EditAction, Put, RemoveAction
-from ..columns import ColumnsStage
-from ..dialogs import DIALOG_CSS
+from ...core.compare import groups_label
+from ...core.ops import AddAction, Batch, EditAction, Put, RemoveAction
+from .columns import ColumnsStage
 from ..keys import focus_now
-from ..widgets import CaptureColumn, CaptureInput, ItemList
+from ..widgets import CaptureColumn, ItemList
 
 STANDALONE = "actions"  # the column (and draft key) of actions that belong to no theme
 
@@ -127,6 +125,8 @@ class ActionColumn(CaptureColumn):
                 self.controller.apply(EditAction(action.id, text=text, owner=owner, due=due))
             focus_now(self.items)
 
+        from ..dialogs.action_editor import ActionEditor
+
         self.app.push_screen(ActionEditor(action.text, action.owner, action.due), saved)
 
 
@@ -143,32 +143,3 @@ class ActionsStage(ColumnsStage):
 
     def make_column(self, key: str) -> CaptureColumn:
         return ActionColumn(self.controller, key)
-
-
-class ActionEditor(ModalScreen["tuple[str, str, str] | None"]):
-    """An action's what, who and by when. Enter in any line saves; Tab moves between them."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="ActionEditor")
-    BINDINGS = [Binding("escape,ctrl+c", "cancel", "cancel", priority=True)]
-
-    def __init__(self, text: str, owner: str, due: str):
-        super().__init__()
-        self.values = (text, owner, due)
-
-    def compose(self):
-        with Vertical():
-            yield Static(Text("Edit action"), classes="title")
-            for label, value, field_id in zip(("What", "Who", "By when"), self.values, ("what", "who", "when")):
-                yield Static(Text(label))
-                # Enter saves at once: keys typed right after it reach the list below
-                yield CaptureInput(value=value, id=field_id, enter=self.save)
-            yield Static(Text("Enter: save    Tab: next line    ctrl+c or Esc: cancel"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#what", Input))
-
-    def save(self) -> None:
-        self.dismiss(tuple(self.query_one(f"#{i}", Input).value for i in ("what", "who", "when")))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from ..columns import ColumnsStage
+from .columns import ColumnsStage
 from ..keys import focus_now
 from ..widgets import CaptureColumn, ItemList, number_label
 
@@ -51,7 +51,7 @@ class PieceColumn(CaptureColumn):
                 for n, p in enumerate(self.group(session).pieces, 1)]
 
     def add_op(self, text: str):
-        from ...ops import AddPiece  # ops load on the first change: a faster first screen
+        from ...core.ops import AddPiece  # ops load on the first change: a faster first screen
 
         return AddPiece(self.where, text)
 
@@ -62,17 +62,17 @@ class PieceColumn(CaptureColumn):
         return self.group(self.controller.session).pieces[index]
 
     def move_op(self, index: int, to: int):
-        from ...ops import MovePiece
+        from ...core.ops import MovePiece
 
         return MovePiece(self.piece(index).id, to)
 
     def remove_op(self, index: int):
-        from ...ops import RemovePiece
+        from ...core.ops import RemovePiece
 
         return RemovePiece(self.piece(index).id)
 
     def edit_item(self, index: int, what: str) -> None:
-        from ...ops import EditPiece
+        from ...core.ops import EditPiece
         from ..dialogs import PieceEditor
 
         piece = self.piece(index)
@@ -125,7 +125,7 @@ class GroupsStage(ColumnsStage):
             return None
 
     def action_add_group(self) -> None:
-        from ...ops import AddGroup
+        from ...core.ops import AddGroup
         from ..dialogs import PromptScreen
 
         async def done(name):
@@ -139,7 +139,7 @@ class GroupsStage(ColumnsStage):
         self.app.push_screen(PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), done)
 
     def action_rename_group(self) -> None:
-        from ...ops import RenameGroup
+        from ...core.ops import RenameGroup
         from ..dialogs import PromptScreen
 
         group = self.current_group()
@@ -155,7 +155,7 @@ class GroupsStage(ColumnsStage):
         self.app.push_screen(PromptScreen("Rename group", group.name), done)
 
     def action_remove_group(self) -> None:
-        from ...ops import RemoveGroup
+        from ...core.ops import RemoveGroup
         from ..dialogs import ConfirmScreen
 
         group = self.current_group()

@@ -16,7 +16,8 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
+from ...core.lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
+from ..exports import export_session
 from ..keys import focus_now
 from . import Stage
 
@@ -245,7 +246,7 @@ class LidStage(Stage):
         if self.which == "shared":
             self._rename_theme(session.theme(item_id))
             return
-        from ...ops import EditPiece
+        from ...core.ops import EditPiece
         from ..dialogs import PieceEditor
 
         group, piece = session.find_piece(item_id)
@@ -260,7 +261,7 @@ class LidStage(Stage):
         self.app.push_screen(PieceEditor(title, piece.text, piece.note, keep=done), done)
 
     def _rename_theme(self, theme) -> None:
-        from ...ops import EditTheme
+        from ...core.ops import EditTheme
         from ..dialogs import PromptScreen
 
         def done(name):
@@ -281,49 +282,3 @@ class LidStage(Stage):
             ("Blank lid", "A lid for a group to complete by hand (b)", lambda: self.show("blank")),
             ("Next group's lid", "Each group's lid in turn (g)", lambda: self.show_group(1)),
         ]
-
-
-# -- exports, from this stage (p) or from the command palette anywhere in a session ----------
-
-_WHAT = {"pdf": "PDF", "md": "flash report", "csv": "comparison table"}
-
-
-def export_path(controller, fmt: str):
-    """Beside the session file, named after it: easy to find, replaced by the next export."""
-    return controller.store.path_for(controller.ref).with_suffix("." + fmt)
-
-
-def export_session(node, controller, fmt: str, paper: str = "A4") -> None:
-    """Write an export in a worker thread; the notice line says where it went."""
-    session = controller.session
-    path = export_path(controller, fmt)
-    what = f"PDF ({paper})" if fmt == "pdf" else _WHAT[fmt]
-    controller.tell(f"Writing the {what}...")
-
-    def write() -> None:
-        from ...export import ExportError, export
-
-        try:
-            message, severity = f"Wrote the {what}: {export(session, fmt, path, paper)}", "information"
-        except ExportError as error:
-            message, severity = str(error), "error"
-        except Exception as error:  # a bug must not take the session down: say it
-            message, severity = f"Could not write the {what}: {error}", "error"
-        node.app.call_from_thread(controller.tell, message, severity)
-
-    node.run_worker(write, thread=True, group="export", exit_on_error=False)
-
-
-def export_commands(node, controller) -> list:
-    """(title, help, callback) for the command palette."""
-    def go(fmt, paper="A4"):
-        return lambda: export_session(node, controller, fmt, paper)
-
-    return [
-        ("Export PDF (A4)", "Lids, shared lid, table, actions, blank lid, notes; beside the session file",
-         go("pdf")),
-        ("Export PDF (A3 poster)", "The same on A3, to put on a wall", go("pdf", "A3")),
-        ("Export PDF (US letter)", "The same on US letter paper", go("pdf", "letter")),
-        ("Export flash report (Markdown)", "Lids as lists, the table, actions: to email", go("md")),
-        ("Export comparison table (CSV)", "One column per group, for a spreadsheet", go("csv")),
-    ]

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...model import MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
-from ..columns import AnswerColumn
+from ...core.model import MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
+from .columns import AnswerColumn
 from ..keys import focus_now
 from . import Stage
 
@@ -158,7 +158,7 @@ class Breather(Vertical, can_focus=True):
         stage = next(a for a in self.ancestors if isinstance(a, MeditationStage))
         seconds = max(MIN_MEDITATION_SECONDS, min(MAX_MEDITATION_SECONDS, self.total + step))
         if seconds != self.total:
-            from ...ops import EditSettings  # ops load on the first change: a faster first screen
+            from ...core.ops import EditSettings  # ops load on the first change: a faster first screen
 
             stage.controller.apply(EditSettings(meditation_seconds=seconds))
 
@@ -221,7 +221,7 @@ class MeditationStage(Stage):
             focus_now(breather)
 
     def action_edit_prompt(self) -> None:
-        from ...ops import EditSettings
+        from ...core.ops import EditSettings
         from ..dialogs import PromptScreen
 
         def done(text):

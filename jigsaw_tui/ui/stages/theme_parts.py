@@ -6,12 +6,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...compare import groups_label
-from ..dialogs import DIALOG_CSS
+from ...core.compare import groups_label
 from ..widgets import CursorMark
 
 MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
@@ -117,13 +115,6 @@ def themes_stage(widget):
     return next((a for a in widget.ancestors if isinstance(a, ThemesStage)), None)
 
 
-class CandidateList(OptionList):
-    """Enter chooses the candidate as the same theme (OptionList's own Enter did nothing here)."""
-
-    def action_select(self) -> None:
-        self.screen.action_choose("same")
-
-
 def cut(text: Text, width: int, ascii_only: bool = False) -> None:
     """Cut a line to `width` cells, ending '...' in ASCII mode and '…' otherwise."""
     if text.cell_len <= width:
@@ -156,7 +147,7 @@ def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | N
     from rich import box
     from rich.table import Table
 
-    from ...compare import comparison_rows
+    from ...core.compare import comparison_rows
 
     shown = [n for n, g in enumerate(session.groups) if group_ids is None or g.id in group_ids]
     table = Table(box=box.ASCII if ascii_only else box.SQUARE, show_lines=True, expand=True)
@@ -175,55 +166,3 @@ def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | N
         first.append(f"\n{row.groups_named} of {total}" + ("\noverlap" if row.theme.kind == "overlap" else ""))
         table.add_row(first, *cells)
     return table
-
-
-class CandidatesScreen(ModalScreen):
-    """A piece's three closest candidates in other groups; Enter matches, o as an overlap."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="CandidatesScreen") + """
-    CandidatesScreen OptionList, CandidatesScreen OptionList:focus { height: auto; max-height: 12; border: none; }
-    """
-    BINDINGS = [
-        Binding("enter,s", "choose('same')", "same theme"),
-        Binding("o", "choose('overlap')", "overlap"),
-        Binding("escape,q", "close", "close"),
-    ]
-
-    def __init__(self, session, piece_id: str, found):
-        super().__init__()
-        self.session = session
-        self.piece_id = piece_id
-        self.found = found
-
-    def compose(self):
-        piece = self.session.find_piece(self.piece_id)[1]
-        with Vertical():
-            title = Text("Closest to: ")
-            title.append(piece.text, "bold")
-            yield Static(title, classes="title")
-            options = []
-            for s in self.found:
-                group, other = self.session.find_piece(s.b)
-                label = Text(f"{s.score:.2f} ")
-                label.append(other.text, "bold")
-                label.append(f" ({group.name})\n     {s.reason}")
-                options.append(Option(label, id=s.b))
-            if not options:
-                options.append(Option(Text("No candidates: nothing loose in other groups shares a word or a near "
-                                           "meaning with it."),
-                                      disabled=True))
-            yield CandidateList(*options)
-            yield Static(Text("Enter or s: same theme   o: overlap   q or Esc: close"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one(OptionList))
-
-    def action_choose(self, kind: str) -> None:
-        options = self.query_one(OptionList)
-        if not self.found or options.highlighted is None:
-            self.dismiss(None)
-            return
-        self.dismiss((self.found[options.highlighted].b, kind))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -18,13 +18,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ...compare import groups_label
-from ...model import InvalidInput
-from ...ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
+from ...core.compare import groups_label
+from ...core.model import InvalidInput
+from ...core.ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
 from ..keys import focus_now
 from . import Stage
 from .theme_parts import (
-    MIN_COLUMN_WIDTH, CandidatesScreen, GroupColumn, ThemeList, comparison_table, cut, plural,
+    MIN_COLUMN_WIDTH, GroupColumn, ThemeList, comparison_table, cut, plural,
 )
 
 
@@ -144,7 +144,7 @@ class ThemesStage(Stage):
         self.draw(session)
 
     def refresh_suggestions(self, session) -> None:
-        from ...matching import suggest
+        from ...core.matching import suggest
 
         shown = self.suggestion()
         self.suggestions = suggest(session)
@@ -294,7 +294,7 @@ class ThemesStage(Stage):
         self.match(ids, kind)
 
     def match(self, ids: list[str], kind: str, allow_same_group=False, merge=False) -> bool:
-        from ...matching import NeedsConfirmation, match_op
+        from ...core.matching import NeedsConfirmation, match_op
         from ..dialogs import ConfirmScreen
 
         session = self.controller.session
@@ -410,7 +410,7 @@ class ThemesStage(Stage):
             column.highlight(b)
 
     def action_candidates(self) -> None:
-        from ...matching import candidates
+        from ...core.matching import candidates
 
         piece = self.current_piece()
         if piece is None:
@@ -418,6 +418,8 @@ class ThemesStage(Stage):
             return
         session = self.controller.session
         found = candidates(session, piece)
+        from ..dialogs.candidates import CandidatesScreen
+
         self.app.push_screen(CandidatesScreen(session, piece, found),
                              lambda chosen: chosen and self.match([piece, chosen[0]], chosen[1]))
 

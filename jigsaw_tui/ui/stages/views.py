@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from ..columns import AnswerColumn, ColumnsStage
+from .columns import AnswerColumn, ColumnsStage
 from ..widgets import CaptureColumn, ItemList
 
 
@@ -40,7 +40,7 @@ class ViewsStage(ColumnsStage):
         return next((v for v in self.controller.session.views if v.id == column.where), None)
 
     def action_add_question(self) -> None:
-        from ...ops import AddQuestion  # ops load on the first change: a faster first screen
+        from ...core.ops import AddQuestion  # ops load on the first change: a faster first screen
         from ..dialogs import PromptScreen
 
         async def done(text):
@@ -53,7 +53,7 @@ class ViewsStage(ColumnsStage):
         self.app.push_screen(PromptScreen("New question for the room", hint="e.g. What would help?"), done)
 
     def action_edit_question(self) -> None:
-        from ...ops import EditQuestion
+        from ...core.ops import EditQuestion
         from ..dialogs import PromptScreen
 
         view = self.current_view()
@@ -68,7 +68,7 @@ class ViewsStage(ColumnsStage):
         self.app.push_screen(PromptScreen("Edit question", view.question), done)
 
     def action_remove_question(self) -> None:
-        from ...ops import RemoveQuestion
+        from ...core.ops import RemoveQuestion
         from ..dialogs import ConfirmScreen
 
         view = self.current_view()

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from .widgets import CaptureInput  # handles a burst of keys in the order typed
+from ..lines import CaptureInput
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}

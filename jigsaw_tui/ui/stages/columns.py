@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from .stages import Stage
-from .keys import focus_now
-from .widgets import CaptureColumn, CaptureInput, number_label, show_if
+from . import Stage
+from ..keys import focus_now
+from ..lines import CaptureInput
+from ..widgets import CaptureColumn, number_label, show_if
 
 MIN_COLUMN_WIDTH = 44  # 80 columns: one at a time; 160: three side by side
 
@@ -40,7 +41,7 @@ class AnswerColumn(CaptureColumn):
         return [number_label(n, a) for n, a in enumerate(self.answers(session), 1)]
 
     def add_op(self, text: str):
-        from ..ops import AddItem  # ops load on the first change: a faster first screen
+        from ...core.ops import AddItem  # ops load on the first change: a faster first screen
 
         return AddItem(self.where, text)
 
@@ -49,18 +50,18 @@ class AnswerColumn(CaptureColumn):
         return title if len(title) <= 24 else title[:22] + ".."
 
     def move_op(self, index: int, to: int):
-        from ..ops import MoveItem
+        from ...core.ops import MoveItem
 
         return MoveItem(self.where, index, self.answers(self.controller.session)[index], to)
 
     def remove_op(self, index: int):
-        from ..ops import RemoveItem
+        from ...core.ops import RemoveItem
 
         return RemoveItem(self.where, index, self.answers(self.controller.session)[index])
 
     def edit_item(self, index: int, what: str) -> None:
-        from ..ops import EditItem
-        from .dialogs import PromptScreen
+        from ...core.ops import EditItem
+        from ..dialogs import PromptScreen
 
         expected = self.answers(self.controller.session)[index]
 

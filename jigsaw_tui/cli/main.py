@@ -14,12 +14,10 @@ import os
 import sys
 from pathlib import Path
 
-from .model import DEFAULT_MAX_PIECES, InvalidInput
-from .store import Store, StoreError, default_folder
+from ..core.model import DEFAULT_MAX_PIECES, InvalidInput
+from ..core.store import Store, StoreError, default_folder
+from .errors import UsageError
 
-
-class UsageError(Exception):
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", nargs="?", const="", metavar="FILE",
                    help="the whole session as JSON, as in show --json")
 
-    from .cli_matching import add_parsers as add_matching_parsers  # argparse only: cheap
+    from .matching import add_parsers as add_matching_parsers  # argparse only: cheap
 
     add_matching_parsers(sub)  # suggest, match, unmatch
     return parser
@@ -112,7 +110,7 @@ def _add_tui_options(parser: argparse.ArgumentParser) -> None:
 def cmd_new(args, store: Store) -> int:
     from datetime import date
 
-    from .model import new_session
+    from ..core.model import new_session
 
     session = new_session(
         args.title, args.group, max_pieces=args.max_pieces,
@@ -161,7 +159,7 @@ def _when(timestamp: float) -> str:
 
 
 def cmd_add(args, store: Store) -> int:
-    from .ops import AddGroup, AddPiece
+    from ..core.ops import AddGroup, AddPiece
 
     session = store.load(args.session)
     group = session.group_by_name(args.group)
@@ -183,7 +181,7 @@ def cmd_add(args, store: Store) -> int:
 
 
 def cmd_show(args, store: Store) -> int:
-    from .codec import session_to_dict
+    from ..core.codec import session_to_dict
 
     session = store.load(args.session)
     if args.json:
@@ -233,7 +231,7 @@ def cmd_open(args, store: Store) -> int:
 def run_tui(args, store: Store, session: str | None = None) -> int:
     if session is not None:
         store.load(session)  # a clear error before the screen changes
-    from .ui.app import run_app
+    from ..ui.app import run_app
 
     return run_app(
         store, session=session, ascii_only=args.ascii, animate=not args.no_animation
@@ -245,7 +243,7 @@ def cmd_lid(args, store: Store) -> int:
     """Lids in the terminal; plain text with no escape codes when not printing to one."""
     import shutil
 
-    from .lid import TextLid, choose_lids, default_height, render_plain
+    from ..core.lid import TextLid, choose_lids, default_height, render_plain
 
     session = store.load(args.session)
     lids = choose_lids(session, group=args.group, shared=args.shared, blank=args.blank)
@@ -271,14 +269,14 @@ def cmd_lid(args, store: Store) -> int:
             print(render_plain(lid, width, height))
     import textwrap
 
-    from . import CREDIT
+    from .. import CREDIT
 
     print("\n" + textwrap.fill(CREDIT, width))  # printed lids get pasted into emails: credit them
     return 0
 
 
 def cmd_matching(args, store: Store) -> int:
-    from .cli_matching import run  # matching loads the stemmer: only for these commands
+    from .matching import run  # matching loads the stemmer: only for these commands
 
     return run(args, store)
 
@@ -293,7 +291,7 @@ def _one_line(text: str, width: int, ascii_only: bool = False) -> str:
 
 def cmd_export(args, store: Store) -> int:
     """Write one or more exports; '-' sends text formats to standard output."""
-    from .export import ExportError, export, render
+    from ..export import ExportError, export, render
 
     wanted = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "md", "csv", "json") if getattr(args, fmt) is not None]
     if not wanted:
@@ -342,7 +340,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -16,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .dialogs import DIALOG_CSS
-from .widgets import CaptureInput
+from .basic import DIALOG_CSS
+from ..lines import CaptureInput
 
 
 def matches(command, words: list[str]) -> bool:

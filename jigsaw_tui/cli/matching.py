@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from .model import THEME_KINDS, InvalidInput, Session
-from .store import Store
+from ..core.model import THEME_KINDS, InvalidInput, Session
+from ..core.store import Store
 
 
 def add_parsers(sub) -> None:
@@ -54,7 +54,7 @@ def run(args, store: Store) -> int:
 
 
 def suggest_command(args, store: Store) -> int:
-    from .matching import suggest
+    from ..core.matching import suggest
 
     session = store.load(args.session)
     found = suggest(session, top=args.top)
@@ -101,8 +101,8 @@ def format_suggestions(session: Session, found, ref: str, top: int | None) -> st
 
 
 def match_command(args, store: Store) -> int:
-    from .cli import UsageError
-    from .matching import NeedsConfirmation, match_op
+    from .errors import UsageError
+    from ..core.matching import NeedsConfirmation, match_op
 
     if len(set(args.pieces)) < 2:
         raise UsageError("a match needs at least two different piece ids")
@@ -132,7 +132,7 @@ def _describe(session: Session, theme) -> str:
 
 
 def unmatch_command(args, store: Store) -> int:
-    from .ops import Unmatch
+    from ..core.ops import Unmatch
 
     session = store.load(args.session)
     theme = next((t for t in session.themes if t.id == args.theme), None) or session.theme_of(args.theme)
