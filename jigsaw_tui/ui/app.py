@@ -19,12 +19,6 @@ from .keys import KeysInOrder
 
 HANG_UP_READ_SECONDS = 0.25
 
-HELP_INTRO = (
-    "Every change is saved the moment you make it. The keys at the bottom of the screen "
-    "change with where you are; these are all of them. ctrl+p finds any command by name.\n"
-)
-
-
 class JigsawApp(App):
     TITLE = "jigsaw"
     HELP = (

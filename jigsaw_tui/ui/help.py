@@ -9,7 +9,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from .app import HELP_INTRO
+HELP_INTRO = (
+    "Every change is saved the moment you make it. The keys at the bottom of the screen "
+    "change with where you are; these are all of them. ctrl+p finds any command by name.\n"
+)
 
 
 def _keys(binding: Binding) -> str:
@@ -40,12 +43,11 @@ def _section(text: Text, title: str, cls) -> None:
 
 
 def help_text(screen) -> Text:
-    from .app import JigsawApp
     from .session_screen import SessionScreen
     from .stages import STAGES, stage_class
 
     text = Text(HELP_INTRO)
-    _section(text, "Everywhere", JigsawApp)
+    _section(text, "Everywhere", type(screen.app))
     _section(text, "This screen", type(screen))
     if isinstance(screen, SessionScreen):
         seen = set()

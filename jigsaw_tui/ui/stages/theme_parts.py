@@ -30,11 +30,14 @@ class PieceOptions(OptionList):
         Binding("right", "app.focus_next", "next column", show=False),
     ]
 
+    def __init__(self, enter=None, **kwargs):
+        super().__init__(**kwargs)
+        self.enter = enter  # the stage's pick
+
     def action_select(self) -> None:
         """Enter picks the piece, as space does (at once: not a message handled later)."""
-        stage = themes_stage(self)
-        if stage is not None:
-            stage.action_pick()
+        if self.enter is not None:
+            self.enter()
 
 
 class GroupColumn(CursorMark, Vertical):
@@ -45,9 +48,10 @@ class GroupColumn(CursorMark, Vertical):
     GroupColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
     """
 
-    def __init__(self, group_id: str, **kwargs):
+    def __init__(self, group_id: str, enter=None, **kwargs):
         super().__init__(**kwargs)
         self.group_id = group_id
+        self.enter = enter  # Enter on a piece
         self.piece_ids: list[str] = []
         self.heading = Text()
 
@@ -59,7 +63,7 @@ class GroupColumn(CursorMark, Vertical):
 
     def compose(self):
         yield Static(classes="heading")
-        yield PieceOptions()
+        yield PieceOptions(enter=self.enter)
 
     @property
     def options(self) -> PieceOptions:
@@ -102,17 +106,14 @@ class ThemeList(OptionList):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # a cursor to act on at once
 
+    def __init__(self, enter=None, **kwargs):
+        super().__init__(**kwargs)
+        self.enter = enter  # the stage's rename
+
     def action_select(self) -> None:
         """Enter on a theme renames it (at once: the keys typed next reach the prompt)."""
-        stage = themes_stage(self)
-        if stage is not None:
-            stage.action_rename()
-
-
-def themes_stage(widget):
-    from .themes import ThemesStage
-
-    return next((a for a in widget.ancestors if isinstance(a, ThemesStage)), None)
+        if self.enter is not None:
+            self.enter()
 
 
 def cut(text: Text, width: int, ascii_only: bool = False) -> None:

@@ -82,10 +82,10 @@ class ThemesStage(Stage):
         self.slots = [g.id for g in session.groups][: self.fit(session)]
         with Horizontal(id="columns"):  # built here, so the first key finds a column focused
             for group_id in self.slots:
-                yield GroupColumn(group_id)
+                yield GroupColumn(group_id, enter=self.action_pick)
         with VerticalScroll(id="table"):
             yield Static(id="table-body")
-        yield ThemeList(id="theme-list")
+        yield ThemeList(id="theme-list", enter=self.action_rename)
         yield Static(id="suggestion")
 
     def on_mount(self) -> None:
@@ -168,7 +168,7 @@ class ThemesStage(Stage):
             if n < len(columns):
                 columns[n].group_id = group_id
             else:
-                row.mount(GroupColumn(group_id))
+                row.mount(GroupColumn(group_id, enter=self.action_pick))
 
     def draw(self, session) -> None:
         numbers = {t.id: n for n, t in enumerate(session.themes, 1)}
