@@ -1,5 +1,7 @@
 """The command line's own error: words that make no command (exit status 2)."""
 
+from ..core.errors import JigsawError
 
-class UsageError(Exception):
+
+class UsageError(JigsawError):
     pass

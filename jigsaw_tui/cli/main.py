@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from ..core.model import DEFAULT_MAX_PIECES, InvalidInput
+from ..core.errors import JigsawError
 from ..core.store import Store, StoreError, default_folder
 from .errors import UsageError
 
@@ -297,20 +298,16 @@ def cmd_export(args, store: Store) -> int:
     if not wanted:
         raise UsageError("say what to write: --pdf FILE, --md FILE, --csv FILE or --json FILE")
     session = store.load(args.session)
-    try:
-        for fmt, path in wanted:
-            if path == "-":
-                if fmt == "pdf" and sys.stdout.isatty():
-                    raise ExportError("a PDF is not for the screen: give a file name")
-                sys.stdout.flush()
-                sys.stdout.buffer.write(render(session, fmt, args.paper))
-                sys.stdout.buffer.flush()
-            else:
-                path = path or store.path_for(args.session).with_suffix("." + fmt)  # beside the session
-                print(f"Wrote {export(session, fmt, path, args.paper)}")
-    except ExportError as error:
-        print(f"jigsaw: {error}", file=sys.stderr)
-        return 1
+    for fmt, path in wanted:  # an ExportError is said by main, as every other error is
+        if path == "-":
+            if fmt == "pdf" and sys.stdout.isatty():
+                raise ExportError("a PDF is not for the screen: give a file name")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(render(session, fmt, args.paper))
+            sys.stdout.buffer.flush()
+        else:
+            path = path or store.path_for(args.session).with_suffix("." + fmt)  # beside the session
+            print(f"Wrote {export(session, fmt, path, args.paper)}")
     return 0
 
 
@@ -332,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"jigsaw: {error}", file=sys.stderr)
         return 2
-    except (StoreError, InvalidInput) as error:
+    except JigsawError as error:  # every error worded for a person: one line, exit 1
         print(f"jigsaw: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

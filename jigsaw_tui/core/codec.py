@@ -5,6 +5,7 @@ Pure: no disk access. `store.py` adds the file name to every message.
 
 from __future__ import annotations
 
+from .errors import JigsawError
 from .model import (
     MAX_GROUPS,
     MAX_LINE_CHARS,
@@ -32,7 +33,7 @@ from .model import (
 )
 
 
-class FormatError(ValueError):
+class FormatError(JigsawError, ValueError):
     """The file's contents are not a session this version can read."""
 
 

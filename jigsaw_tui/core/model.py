@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .errors import JigsawError
+
 SCHEMA_VERSION = 1
 DEFAULT_MAX_PIECES = 12
 
@@ -38,7 +40,7 @@ DEFAULT_QUESTIONS = (
 )
 
 
-class InvalidInput(ValueError):
+class InvalidInput(JigsawError, ValueError):
     """Text or a change that the session cannot take; the message says why, for a person."""
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .codec import FormatError, check_consistency, session_from_dict, session_to_dict
+from .errors import JigsawError
 from .model import InvalidInput, Session
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ HEADER = (
 )
 
 
-class StoreError(Exception):
+class StoreError(JigsawError):
     """A problem with a session file or folder, worded for the person at the keyboard."""
 
 

@@ -9,12 +9,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..core.errors import JigsawError
 from ..core.store import file_mode  # as the sessions they come from
 
 FORMATS = ("pdf", "md", "csv", "json")
 
 
-class ExportError(Exception):
+class ExportError(JigsawError):
     """An export that could not be written, worded for the person at the keyboard."""
 
 

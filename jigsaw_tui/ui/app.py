@@ -91,7 +91,7 @@ class JigsawApp(App):
         try:
             controller = Controller(self.store, ref, ascii_only=self.ascii_only, animate=self.animate)
         except StoreError as error:
-            self._start_error = str(error)
+            self._start_error = error.sentence()
             return None
         return SessionScreen(controller, first_stage)
 

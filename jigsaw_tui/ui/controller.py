@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Callable
 
-from ..core.model import InvalidInput, Session
+from ..core.errors import JigsawError
+from ..core.model import Session
 from ..core.store import Store, StoreError
 
 if TYPE_CHECKING:  # the ops module loads on the first change, not before the first screen
@@ -74,12 +75,12 @@ class Controller:
         """Apply `op` to the file now. False (with a notice) if it was refused; nothing is lost."""
         try:
             session, undo = self.store.apply(self.ref, op)
-        except InvalidInput as error:
-            if not quiet:
-                self.tell(_sentence(str(error)), "warning")
-            return False
         except StoreError as error:
             self._store_failed(error)
+            return False
+        except JigsawError as error:  # refused (InvalidInput): said, nothing lost
+            if not quiet:
+                self.tell(error.sentence(), "warning")
             return False
         if undoable and undo.ops:  # an op that changed nothing is not worth an undo step
             self.undo_stack.append((op.describe(), undo))
@@ -112,11 +113,11 @@ class Controller:
         what, op = source[-1]
         try:
             session, back = self.store.apply(self.ref, op)
-        except InvalidInput as error:
-            self.tell(f"Could not {done.lower()[:-2]} {what}: {_sentence(str(error))}", "warning")
-            return False
         except StoreError as error:
             self._store_failed(error)
+            return False
+        except JigsawError as error:
+            self.tell(f"Could not {done.lower()[:-2]} {what}: {error.sentence()}", "warning")
             return False
         source.pop()
         target.append((what, back))
@@ -158,7 +159,7 @@ class Controller:
         try:
             session = self.store.load(self.ref)
         except StoreError as error:
-            self.tell(f"{error}. What you see is kept; ctrl+s writes it back.", "error")
+            self.tell(f"{error.sentence()} What you see is kept; ctrl+s writes it back.", "error")
             self.missing = True
             return False
         self.missing = False
@@ -172,7 +173,7 @@ class Controller:
         try:
             self.store.save(self.ref, self.session)
         except StoreError as error:
-            self.tell(str(error), "error")
+            self.tell(error.sentence(), "error")
             return False
         self.missing = False
         self._signature = self.store.signature(self.ref)
@@ -189,9 +190,5 @@ class Controller:
             self.missing = False  # say it again: the person just tried to change something
             self._mark_missing()
         else:
-            self.tell(str(error), "error")
+            self.tell(error.sentence(), "error")
 
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")

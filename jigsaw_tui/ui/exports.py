@@ -24,7 +24,7 @@ def export_session(node, controller, fmt: str, paper: str = "A4") -> None:
         try:
             message, severity = f"Wrote the {what}: {export(session, fmt, path, paper)}", "information"
         except ExportError as error:
-            message, severity = str(error), "error"
+            message, severity = error.sentence(), "error"
         except Exception as error:  # a bug must not take the session down: say it
             message, severity = f"Could not write the {what}: {error}", "error"
         node.app.call_from_thread(controller.tell, message, severity)

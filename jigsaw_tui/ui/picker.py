@@ -198,7 +198,7 @@ class PickerScreen(Screen):
         try:
             path = self.store.create(as_template(entry.session, date.today().isoformat()))
         except StoreError as error:
-            self.say(str(error), "error")
+            self.say(error.sentence(), "error")
             return
         self.query_one("#filter", Input).value = ""
         self.reload(select=path.stem)
@@ -223,7 +223,7 @@ class PickerScreen(Screen):
         try:
             self.store.delete(entry.name)
         except StoreError as error:
-            self.say(str(error), "error")
+            self.say(error.sentence(), "error")
             return
         self.reload()
         self.say(f"Deleted {entry.name}.")

@@ -143,7 +143,7 @@ def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
         stage.export("md")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "cannot write" in notice(app) and "does not exist" in notice(app)
+        assert "Cannot write" in notice(app) and "does not exist" in notice(app)
 
     drive(app, script)
 

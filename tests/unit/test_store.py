@@ -235,3 +235,18 @@ def test_names_from_titles_keep_any_script_and_nothing_else(store, title, name):
     path = store.create(new_session(title, ["A"]))
     assert path == store.folder / f"{name}.toml"
     assert store.load(name).title == title
+
+
+def test_every_error_a_person_sees_has_one_root_and_one_way_to_be_a_sentence():
+    from jigsaw_tui.cli.errors import UsageError
+    from jigsaw_tui.core.codec import FormatError
+    from jigsaw_tui.core.errors import JigsawError
+    from jigsaw_tui.core.matching import NeedsConfirmation
+    from jigsaw_tui.core.model import InvalidInput
+    from jigsaw_tui.core.store import StoreError
+    from jigsaw_tui.export import ExportError
+
+    for error in (InvalidInput, FormatError, StoreError, ExportError, UsageError, NeedsConfirmation):
+        assert issubclass(error, JigsawError), error
+    assert StoreError("no session file x.toml").sentence() == "No session file x.toml."
+    assert InvalidInput("is it so?").sentence() == "Is it so?"

@@ -56,7 +56,7 @@ class NewSessionScreen(ModalScreen["str | None"]):
         try:
             path = self.store.create(new_session(title, groups, date=date.today().isoformat()))
         except (InvalidInput, StoreError) as error:
-            self.query_one(Notice).say(str(error), "warning")
+            self.query_one(Notice).say(error.sentence(), "warning")
             return
         self.dismiss(path.stem)
 

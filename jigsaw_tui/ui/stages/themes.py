@@ -310,11 +310,11 @@ class ThemesStage(Stage):
                     self.match(ids, kind, allow_same_group or same, merge or not same)
 
             self.app.push_screen(ConfirmScreen(
-                f"{str(question)[:1].upper()}{str(question)[1:]}. Match them anyway?", detail,
+                f"{question.sentence()[:-1]}. Match them anyway?", detail,
                 yes="match them" if same else "merge them"), answer)
             return False
         except InvalidInput as error:
-            self.controller.tell(f"{str(error)[:1].upper()}{str(error)[1:]}.", "warning")
+            self.controller.tell(error.sentence(), "warning")
             return False
         if not self.controller.apply(op):
             return False
