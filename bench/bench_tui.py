@@ -91,7 +91,7 @@ def jigsaw_driver(env: dict, sessions: Path) -> Driver:
         ready=("F4 Groups", "Shared purpose", "type a piece", "F1 help"), input_ready=("type a piece",),
         stage_switches=(("Groups -> Views, first visit", ("f3",), ("Why do we network?",)),
                         ("Views -> Groups, a return", ("f4",), ("[F4 Groups]", PIECE))),
-        meditation=("f2", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down
+        meditation=("f2", "tab", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down
         save=("enter",),
         prepare=lambda: make_session(sessions),  # no draft or piece left by an earlier run
     )

@@ -36,7 +36,7 @@ import asyncio
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input  # (not TextArea: it would load at start; see NoteArea)
 
 MOUNT_WAIT_SECONDS = 5.0  # a screen that does not mount by then is not waited for (never hang)
 
@@ -127,26 +127,25 @@ class KeysInOrder:
 
 def typed_into(widget: Widget | None, event: events.Key) -> bool:
     """The keys a line or a text area consumes before any binding: printable ones (and
-    Enter in a text area, a new line), inserted as the widget itself would."""
-    if isinstance(widget, TextArea) and event.key == "enter":
+    Enter in a text area of ours, a new line), inserted as the widget itself would."""
+    if event.key == "enter" and getattr(widget, "enter_is_text", False):
         return type_into(widget, "\n")
     return event.is_printable and type_into(widget, event.character or "")
 
 
-def type_into(widget: Widget | None, character: str) -> bool:
-    """Text into a line or a text area at its cursor, replacing what is selected."""
-    if hasattr(widget, "type_text"):  # a line of ours (CaptureInput) knows what came before
-        widget.type_text(character)
+def type_into(widget: Widget | None, text: str) -> bool:
+    """Text into a line or a text area at its cursor, replacing what is selected. Our
+    own (CaptureInput, NoteArea) know how (`type_text`); any other Input is written to
+    as Input itself would."""
+    if hasattr(widget, "type_text"):
+        widget.type_text(text)
         return True
     if isinstance(widget, Input):
         selection = widget.selection
         if selection.is_empty:
-            widget.insert_text_at_cursor(character)
+            widget.insert_text_at_cursor(text)
         else:
-            widget.replace(character, *selection)
-        return True
-    if isinstance(widget, TextArea) and not widget.read_only:
-        widget.replace(character, *widget.selection)
+            widget.replace(text, *selection)
         return True
     return False
 
@@ -159,12 +158,10 @@ def paste_into(widget: Widget | None, text: str) -> bool:
     if hasattr(widget, "paste_lines"):
         widget.paste_lines(text)
         return True
+    if getattr(widget, "enter_is_text", False):
+        return type_into(widget, text)
     if isinstance(widget, Input):
-        type_into(widget, one_line(text))
-        return True
-    if isinstance(widget, TextArea) and not widget.read_only:
-        widget.replace(text, *widget.selection)
-        return True
+        return type_into(widget, one_line(text))
     return False
 
 

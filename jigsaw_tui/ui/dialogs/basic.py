@@ -111,6 +111,21 @@ class PromptScreen(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
+def note_area(text: str):
+    """A note's text area that takes typed text in turn with the other keys (keys.py).
+    Made here, when a note is edited: TextArea is not loaded before (a faster start)."""
+    from textual.widgets import TextArea
+
+    class NoteArea(TextArea):
+        enter_is_text = True  # Enter is a new line in a note, not a binding
+
+        def type_text(self, text: str) -> None:
+            if not self.read_only:
+                self.replace(text, *self.selection)
+
+    return NoteArea(text, id="note", soft_wrap=True, show_line_numbers=False)
+
+
 class PieceEditor(ModalScreen["tuple[str, str] | None"]):
     """A piece's words and its note. ctrl+s saves both; Enter in the words line saves too."""
 
@@ -140,13 +155,11 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
             self.keep(answer)
 
     def compose(self):
-        from textual.widgets import TextArea  # only when a note is edited
-
         with Vertical():
             yield Static(Text(self.title_text), classes="title")
             yield CaptureInput(value=self.text, id="words", enter=self.action_save)
             yield Static(Text("Note (optional, several lines):"))
-            note = TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
+            note = note_area(self.note)
             note.cursor_blink = False
             yield note
             yield Static(Text("ctrl+s: save    Tab: words/note    ctrl+c or Esc: cancel"), classes="hint")
