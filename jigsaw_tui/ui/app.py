@@ -16,6 +16,7 @@ from textual.binding import Binding
 
 from .. import CREDIT, __version__
 from .keys import KeysInOrder
+from .textual_api import give_result_callback
 
 HANG_UP_READ_SECONDS = 0.25
 
@@ -64,9 +65,7 @@ class JigsawApp(App):
         if self.start_session is not None:
             screen = self._session_screen(self.start_session)
         screen = screen or PickerScreen(self.store)
-        # Textual gives a switched-to screen a result callback but not the first screen, so
-        # switching away from it (ctrl+o to the list) would fail. (Private; version pinned.)
-        screen._push_result_callback(self, None)
+        give_result_callback(screen, self)  # so that ctrl+o can switch away from it
         return screen
 
     def on_mount(self) -> None:

@@ -12,12 +12,12 @@ from dataclasses import replace
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.containers import Container
 from textual.widgets import Input, Static
 
 from .keybar import KeyBar
+from .textual_api import NoFocusRepaint
 from .notice import Notice
 from .widgets import show_if
 from .stages import STAGES, Stage, stage_class
@@ -60,7 +60,9 @@ class StageBar(Static):
             self.update(line, layout=False)  # always one row: no layout pass, no extra repaint
 
 
-class SessionScreen(Screen):
+class SessionScreen(NoFocusRepaint, Screen):
+    # (NoFocusRepaint: Textual repaints the whole screen when focus moves; the widgets
+    # involved repaint themselves, so that only doubled the bytes of every stage switch.)
     DEFAULT_CSS = """
     SessionScreen #stages { height: 1fr; }
     """
@@ -75,9 +77,6 @@ class SessionScreen(Screen):
         Binding("ctrl+o", "sessions", "back to the list of sessions", show=False, priority=True),
     ]
 
-    # Textual repaints the whole screen when focus moves; the widgets involved repaint
-    # themselves anyway, so this only doubled the bytes of every stage switch.
-    focused = Reactive(None, repaint=False)
 
     def __init__(self, controller, first_stage: str | None = None):
         super().__init__()

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 
 from .keys import focus_now
 from .lines import CaptureInput
+from .textual_api import OptionRows
 
 
 def show_if(widget, shown: bool) -> None:
@@ -38,7 +39,7 @@ class ColumnLine(CaptureInput):
             column.action_to_list()
 
 
-class ItemList(OptionList):
+class ItemList(OptionRows, OptionList):
     """The items above a capture line; Down past the last item goes back to typing.
 
     Letter keys are safe here: this list is never where typing goes.
@@ -58,9 +59,7 @@ class ItemList(OptionList):
         Binding("escape,a,i", "item('type')", "back", key_display="a"),
     ]
 
-    _wrapped_width = -1
     _labels: list = []  # the items as last shown
-    _quiet = False
 
     def show_labels(self, labels: list) -> None:
         """Show these items, sending only what changed: nothing when they are the same, and
@@ -78,39 +77,20 @@ class ItemList(OptionList):
             if keep is not None and self.option_count:
                 self.highlighted = min(keep, self.option_count - 1)
             return
-        before = len(self._lines)
-        first = before if grown else self._index_to_line[len(labels)]
-        self._quiet = True  # OptionList would lay out and repaint the whole list
-        try:
+        before = self.row_count()
+        first = before if grown else self.first_row(len(labels))
+        with self.quietly():  # OptionList would lay out and repaint the whole list
             if grown:
                 self.add_options(labels[len(old):])
             for index in range(len(old) - 1, len(labels) - 1, -1):
                 self.remove_option_at_index(index)
-            after = len(self._lines)  # (counting them lays them out again: quietly too)
-        finally:
-            self._quiet = False
+            after = self.row_count()  # (counting them lays them out again: quietly too)
         if max(before, after) > self.size.height:  # does not fit: the whole list, a
             self.refresh(layout=True)  # scrollbar, and the newest item in view
             if grown:
                 self.call_after_refresh(self.scroll_end, animate=False)
         else:
             self.refresh_lines(first, max(before, after) - first)
-
-    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
-        if self._quiet and not (regions or recompose):
-            return self
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-    def _on_resize(self, event: events.Resize) -> None:
-        # Shown again at the same width (a stage switch): the wrapped lines are still right,
-        # so stop OptionList's own handler from redrawing the whole list a second time.
-        if self.size.width == self._wrapped_width:
-            event.prevent_default()
-        self._wrapped_width = self.size.width
-
-    def render_line(self, y: int):
-        self._wrapped_width = self.size.width  # lines are wrapped for this width now
-        return super().render_line(y)
 
     def column(self) -> "CaptureColumn | None":
         return next((a for a in self.ancestors if isinstance(a, CaptureColumn)), None)
