@@ -94,11 +94,38 @@ class Settings:
     meditation_seconds: int = DEFAULT_MEDITATION_SECONDS
 
 
+# Where text is typed, as drafts and the ops name it: a group id, a question (view) id,
+# the check-in line, a theme id (its actions) or the stand-alone actions.
+CHECKIN = "checkin"
+STANDALONE_ACTIONS = "actions"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A place where text is typed: the stage it is on and its key (`Draft.where`)."""
+
+    stage: str  # "meditation", "views", "groups" or "actions"
+    key: str
+
+    @staticmethod
+    def of(session: "Session", key: str) -> "Line | None":
+        """The line a draft key names in this session (None: it is gone, e.g. its group)."""
+        if key == CHECKIN:
+            return Line("meditation", key)
+        if key == STANDALONE_ACTIONS or any(t.id == key for t in session.themes):
+            return Line("actions", key)
+        if any(g.id == key for g in session.groups):
+            return Line("groups", key)
+        if any(v.id == key for v in session.views):
+            return Line("views", key)
+        return None
+
+
 @dataclass(frozen=True)
 class Draft:
     """Half-typed text kept when the app is closed mid-typing (e.g. a dropped SSH link)."""
 
-    where: str  # e.g. a group id
+    where: str  # a Line's key: a group id, a view id, CHECKIN, a theme id, STANDALONE_ACTIONS
     text: str
     # Which running app kept it (a random tag): two people typing into the same line
     # each keep their own draft, so neither overwrites the other's half-typed text.

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .model import (
+    CHECKIN,
     MAX_GROUPS,
     MAX_MEDITATION_SECONDS,
     MIN_MEDITATION_SECONDS,
@@ -501,7 +502,6 @@ class RemoveQuestion(Op):
         return "remove question"
 
 
-CHECKIN = "checkin"  # the `where` of the check-in list; any other `where` is a view id
 
 
 def _get_list(session: Session, where: str) -> tuple[str, ...]:

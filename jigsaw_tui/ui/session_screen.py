@@ -91,15 +91,12 @@ class SessionScreen(NoFocusRepaint, Screen):
     @staticmethod
     def pick_first_stage(session) -> str:
         """Where typing left off (a kept draft), else Groups once there are pieces, else Meditation."""
-        group_ids = {g.id for g in session.groups}
-        view_ids = {v.id for v in session.views}
+        from ..core.model import Line
+
         for draft in session.drafts:
-            if draft.where in group_ids:
-                return "groups"
-            if draft.where in view_ids:
-                return "views"
-            if draft.where == "checkin":
-                return "meditation"
+            line = Line.of(session, draft.where)
+            if line is not None:
+                return line.stage
         return "groups" if session.piece_count() else "meditation"
 
     def compose(self):

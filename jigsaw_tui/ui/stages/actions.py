@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import Input, Static
 
 from ...core.compare import groups_label
+from ...core.model import STANDALONE_ACTIONS
 from ...core.ops import AddAction, Batch, EditAction, Put, RemoveAction
 from .columns import ColumnsStage
 from ..keys import focus_now
 from ..widgets import CaptureColumn, ItemList
 
-STANDALONE = "actions"  # the column (and draft key) of actions that belong to no theme
+STANDALONE = STANDALONE_ACTIONS  # the column (and draft key) of actions that belong to no theme
 
 
 def parse_action(text: str) -> tuple[str, str, str]:

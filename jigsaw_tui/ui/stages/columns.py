@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from . import Stage
+from ...core.model import CHECKIN
 from ..keys import focus_now
 from ..lines import CaptureInput
 from ..widgets import CaptureColumn, number_label, show_if
@@ -29,7 +30,7 @@ class AnswerColumn(CaptureColumn):
         self.title = title
 
     def answers(self, session) -> tuple[str, ...]:
-        return session.checkin if self.where == "checkin" else session.view(self.where).answers
+        return session.checkin if self.where == CHECKIN else session.view(self.where).answers
 
     def heading(self, session) -> Text:
         title = self.title or session.view(self.where).question

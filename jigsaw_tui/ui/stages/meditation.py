@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...core.model import MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
+from ...core.model import CHECKIN, MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
 from .columns import AnswerColumn
 from ..keys import focus_now
 from . import Stage
@@ -185,7 +185,7 @@ class MeditationStage(Stage):
             yield Static(id="prompt")
             yield Breather(session.settings.meditation_seconds, self.controller.animate,
                            self.controller.ascii_only)
-        yield AnswerColumn(self.controller, "checkin", "Check-in: what makes you smile?", id="checkin")
+        yield AnswerColumn(self.controller, CHECKIN, "Check-in: what makes you smile?", id="checkin")
 
     def on_mount(self) -> None:
         self.session_changed(self.controller.session)
