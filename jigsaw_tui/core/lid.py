@@ -1,9 +1,11 @@
 """The lid: where pieces sit on the circle, and the lid drawn in text.
 
-`place(n)` is the one geometry function: the text lid here and the PDF lid
-(export/pdf.py) both draw from it, so they always agree. Coordinates are unit
-coordinates: centre (0, 0), outer radius 1, x to the right, y *down* (as on a screen
-and on an fpdf page). Angles are degrees clockwise from 12 o'clock.
+One geometry: the text lid here and the PDF lid (export/pdf.py) both draw from
+`place(n)` (where the pieces sit), `split_sides` (which side each label goes on),
+`half_width` (how far the circle reaches beside a label) and `shared_lid` (the
+shared lid's labels), so they always agree. Coordinates are unit coordinates:
+centre (0, 0), outer radius 1, x to the right, y *down* (as on a screen and on an
+fpdf page). Angles are degrees clockwise from 12 o'clock.
 
 Pieces are spread evenly like the hours on a clock, turned by half a step so that no
 piece sits at 12 o'clock: there is no first place on a lid.
@@ -108,6 +110,35 @@ def _edge(boundary: int, n: int, angle: float, inner: float, outer: float,
         c, si = math.cos(t), math.sin(t)
         knob.append((cx + k * (c * ux + si * nx), cy + k * (c * uy + si * ny)))
     return [rim] + knob + [hub]
+
+
+def split_sides(slots) -> dict[str, list[Slot]]:
+    """The labels beside the lid: pieces in the right half on the right, in the left
+    half on the left, each side top to bottom. A piece straight up or down (an odd
+    count puts one at 6 o'clock) goes to the side with fewer, so the sides balance."""
+    sides: dict[str, list[Slot]] = {"right": [], "left": []}
+    for slot in slots:
+        s = math.sin(math.radians(slot.angle))
+        if abs(s) > 1e-9:  # sin(180°) is 1e-16, not 0: that is straight down too
+            sides["right" if s > 0 else "left"].append(slot)
+        else:
+            sides["right" if len(sides["right"]) < len(sides["left"]) else "left"].append(slot)
+    for members in sides.values():
+        members.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
+    return sides
+
+
+def half_width(y0: float, y1: float, cy: float, ry: float, rx: float | None = None) -> float:
+    """How far a circle of radius ry centred at height cy (an ellipse, rx wide, for
+    terminal cells) reaches sideways anywhere between heights y0 and y1: where a
+    label on that band can start. 0 when the band misses the circle."""
+    rx = ry if rx is None else rx
+    if y0 <= cy <= y1:
+        return rx
+    nearest = min(abs(y0 - cy), abs(y1 - cy))
+    if nearest >= ry:
+        return 0.0
+    return rx * math.sqrt(1 - (nearest / ry) ** 2)
 
 
 def spread(targets, heights, top: float, bottom: float, gap: float) -> list[float]:
@@ -305,19 +336,8 @@ def _try_layout(width, height, title, labels, slots, ry, ellipsis) -> TextLayout
     room = int(min(width - (cx + rx) - gap, cx - rx - gap))  # label width beside the circle
     if room < 8:
         return None
-    right, left = [], []
-    for slot in slots:
-        s = math.sin(math.radians(slot.angle))
-        if s > 1e-9:
-            right.append(slot)
-        elif s < -1e-9:
-            left.append(slot)
-        else:  # straight up or down: whichever side has fewer
-            (right if len(right) < len(left) else left).append(slot)
-    right.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))  # top to bottom
-    left.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
     boxes = []
-    for side, members in (("right", right), ("left", left)):
+    for side, members in split_sides(slots).items():
         placed = _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap, ellipsis)
         if placed is None:
             return None
@@ -354,7 +374,7 @@ def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap,
         return None
     boxes = []
     for m, lines, y in zip(members, wrapped, tops):
-        half = _half_width(y, y + len(lines), cx, cy, rx, ry)
+        half = half_width(y, y + len(lines), cy, ry, rx)
         box_width = max(cell_len(line) for line in lines)
         if side == "right":
             x = math.floor(cx + half) + gap
@@ -368,16 +388,6 @@ def _place_side(side, members, labels, width, height, cx, cy, rx, ry, room, gap,
     return boxes
 
 
-def _half_width(y0: int, y1: int, cx, cy, rx, ry) -> float:
-    """How far the circle reaches sideways on rows y0..y1-1 (0 when it misses them)."""
-    if y0 <= cy <= y1:
-        return rx
-    nearest = min(abs(y0 - cy), abs(y1 - cy))
-    if nearest >= ry:
-        return 0.0
-    return rx * math.sqrt(1 - (nearest / ry) ** 2)
-
-
 def _title_box(title, cx, cy, rx, ry, ellipsis) -> Box | None:
     inner_ry, inner_rx = ry * INNER, rx * INNER
     rows = max(1, int(2 * inner_ry * 0.72))
@@ -388,7 +398,7 @@ def _title_box(title, cx, cy, rx, ry, ellipsis) -> Box | None:
         lines = fit_lines(title, width, rows, ellipsis)
         top = math.floor(cy - len(lines) / 2)
         if len(lines) < 2 or all(
-            _half_width(r, r + 1, cx, cy, inner_rx, inner_ry) >= width / 2 + 1
+            half_width(r, r + 1, cy, inner_ry, inner_rx) >= width / 2 + 1
             for r in range(top, top + len(lines))
         ):
             break

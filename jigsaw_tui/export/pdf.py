@@ -19,8 +19,8 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, XPos, YPos
 
 from .. import CREDIT
-from ..core.compare import comparison_rows, groups_label, shared_themes
-from ..core.lid import blank_lid, group_lid, place, point, spread
+from ..core.compare import comparison_rows
+from ..core.lid import blank_lid, group_lid, half_width, place, point, shared_lid, split_sides, spread
 
 PAPERS = {"A4": "A4", "A3": "A3", "LETTER": "letter"}
 FONT = "noto"
@@ -295,14 +295,7 @@ class LidPDF(FPDF):
     def draw_beside(self, labels, slots, cx, cy, radius, top, bottom, blank) -> None:
         gap = 6 * self.scale
         width = self.w - self.r_margin - (cx + radius + gap)
-        sides = {"right": [], "left": []}
-        for slot in slots:
-            s = math.sin(math.radians(slot.angle))
-            side = "right" if s > 1e-9 else "left" if s < -1e-9 else (
-                "right" if len(sides["right"]) < len(sides["left"]) else "left")
-            sides[side].append(slot)
-        for members in sides.values():
-            members.sort(key=lambda sl: -math.cos(math.radians(sl.angle)))
+        sides = split_sides(slots)
         size, wrapped = self.label_size(labels, sides, width, bottom - top, blank)
         self.size(size)
         line_h = self.font_size * 1.25
@@ -315,7 +308,7 @@ class LidPDF(FPDF):
                        for m, h in zip(members, heights)]
             tops = spread(targets, heights, top, bottom, spacing)
             for m, y, h in zip(members, tops, heights):
-                reach = _half_width(y, y + h, cy, radius * 1.02)
+                reach = half_width(y, y + h, cy, radius * 1.02)
                 x = cx + reach + gap if side == "right" else cx - reach - gap - width
                 self.leader(m, side, x, y, line_h, cx, cy, radius, width)
                 self.label_at(wrapped[m.index], x, y, width, line_h, side, blank)
@@ -365,14 +358,10 @@ class LidPDF(FPDF):
     # -- the other pages ---------------------------------------------------------------------
 
     def shared_page(self) -> None:
-        session = self.session
-        shared = shared_themes(session)
-        total = len(session.groups)
-        labels = [f"{t.name} ({'overlap, ' if t.kind == 'overlap' else ''}{groups_label(n, total)})"
-                  for t, n in shared]
+        labels = list(shared_lid(self.session).labels)  # the same labels as the text lid's
         subtitle = ("The themes named by two or more groups: where the shared work starts."
-                    if shared else "No themes matched yet: match pieces that name the same thing.")
-        self.lid_page("The shared lid", session.title, labels, subtitle)
+                    if labels else "No themes matched yet: match pieces that name the same thing.")
+        self.lid_page("The shared lid", self.session.title, labels, subtitle)
 
     def table_page(self) -> None:
         session = self.session
@@ -509,14 +498,6 @@ def _box_in_piece(slot, n: int, w: float, h: float) -> bool:
                 if not clear <= offset <= (slot.end - slot.start) - clear:
                     return False
     return True
-
-
-def _half_width(y0: float, y1: float, cy: float, r: float) -> float:
-    """How far a circle reaches sideways between heights y0 and y1."""
-    if y0 <= cy <= y1:
-        return r
-    nearest = min(abs(y0 - cy), abs(y1 - cy))
-    return math.sqrt(r * r - nearest * nearest) if nearest < r else 0.0
 
 
 def _all_text(session):
