@@ -2,7 +2,8 @@
 
 - Every change is an op applied to the *latest* file while holding an exclusive lock
   on the folder, then written atomically (temp file in the same folder, fsync,
-  os.replace, fsync the folder). A kill at any moment leaves the old or the new file.
+  os.replace, fsync the folder: `atomic_write`, which the exports use too). A kill at
+  any moment leaves the old or the new file.
 - A file that cannot be read is never overwritten: applying an op to it fails first.
 - Files are private (0600, folder 0700) unless the folder is group-shared on purpose
   (setgid and group-writable): then 0660. Never world-writable.
@@ -108,7 +109,7 @@ class Store:
         if path not in self._cleaned:  # once per file and process: a directory listing costs
             self._cleaned.add(path)
             _remove_stale_temp_files(path)
-        self._known[path] = (write_file(path, session, file_mode(path.parent)), session)
+        self._known[path] = (write_file(path, session), session)
 
     # -- names and paths ---------------------------------------------------------
 
@@ -296,32 +297,59 @@ def dumps(session: Session) -> str:
     return HEADER + tomli_w.dumps(session_to_dict(session), multiline_strings=True)
 
 
-def write_file(path: Path, session: Session, mode: int = 0o600) -> bytes:
-    """Atomic replace: readers and a kill -9 see the old file or the new, never a part.
-    Returns the bytes written."""
+def write_file(path: Path, session: Session, mode: int | None = None) -> bytes:
+    """Write a session with `atomic_write`, its errors worded for the store. Returns the bytes."""
+    data = dumps(session).encode("utf-8")
+    try:
+        atomic_write(path, data, mode)
+    except WriteFailed as failed:
+        if not failed.started:  # not even a temp file: a missing or read-only folder, a full disk
+            raise StoreError(_os_message(failed.error, path.parent, "write in")) from None
+        message = _os_message(failed.error, path, "save")
+        raise StoreError(message + "; the file still holds the last saved version") from None
+    return data
+
+
+class WriteFailed(Exception):
+    """`atomic_write` wrote nothing: `error` says why; `started` is False when not even the
+    temp file could be made. Each caller words it for its reader (the store, the exports)."""
+
+    def __init__(self, error: OSError, started: bool):
+        super().__init__(error)
+        self.error, self.started = error, started
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Replace `path` with `data`, whole or not at all, for session saves and exports alike:
+    readers and a kill -9 see the old file or the new, never a part.
+
+    A temp file beside the target (`.NAME.XXXX.tmp`, made with O_EXCL and O_NOFOLLOW, so a
+    symlink planted at that name is never opened), all of `data` written, flushed and
+    fsynced, then `os.replace` (which replaces a symlink at `path` itself, never the file it
+    points to) and an fsync of the folder. `mode` defaults to `file_mode(folder)`. On any
+    failure the temp file is removed, `path` is left as it was and `WriteFailed` is raised.
+    """
     import tempfile
 
-    data = dumps(session).encode("utf-8")
     folder = path.parent
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise StoreError(_os_message(error, folder, "write in")) from None
+        raise WriteFailed(error, started=False) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), file_mode(folder) if mode is None else mode)
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as error:
         _remove_quietly(tmp)
-        raise StoreError(_os_message(error, path, "save") + "; the file still holds the last saved version") from None
+        raise WriteFailed(error, started=True) from None
     except BaseException:
         _remove_quietly(tmp)
         raise
     _fsync_folder(folder)
-    return data
 
 
 def _remove_stale_temp_files(path: Path) -> None:

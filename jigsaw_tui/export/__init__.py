@@ -6,11 +6,10 @@ imported only when a PDF is made.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ..core.errors import JigsawError
-from ..core.store import file_mode  # as the sessions they come from
+from ..core.store import WriteFailed, atomic_write
 
 FORMATS = ("pdf", "md", "csv", "json")
 
@@ -20,7 +19,7 @@ class ExportError(JigsawError):
 
 
 def write_file(path: str | os.PathLike, data: bytes) -> Path:
-    """Write all of `data` or nothing: a temp file beside the target, then a rename."""
+    """Write all of `data` or nothing, as sessions are saved (`atomic_write`)."""
     target = Path(path).expanduser()
     folder = target.parent
     if target.is_dir():
@@ -30,28 +29,10 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, file_mode(folder))
-        os.replace(tmp, target)
-    except OSError as error:
-        _remove(tmp)
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
+        atomic_write(target, data)  # private like the sessions they come from (`file_mode`)
+    except WriteFailed as failed:
+        raise ExportError(f"cannot write {target}: {failed.error.strerror or failed.error}") from None
     return target
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def render(session, fmt: str, paper: str = "A4") -> bytes:
