@@ -197,3 +197,20 @@ async def test_the_palette_filters_as_keys_come_and_up_down_choose(store):
         await settle(pilot)
         assert not isinstance(app.screen, Palette)
         assert app.screen.current == "views"  # Go to Meditation, then down: Go to Views
+
+
+@pytest.mark.parametrize("chunk", [None, -1])
+@pilot
+async def test_keys_typed_after_removing_a_group_land_in_the_group_that_takes_the_cursor(store, chunk):
+    from .tui_helpers import GROUP_TWO, NAME
+
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        before = pieces(store, GROUP_TWO)
+        app.post_message(events.Key("f8", None))  # remove Group one: asks first
+        await burst(app, "yAfter the removal\n", chunk)
+        await settle(pilot)
+        assert [g.id for g in store.load(NAME).groups] == [GROUP_TWO]
+        assert pieces(store, GROUP_TWO) == before + ["After the removal"]

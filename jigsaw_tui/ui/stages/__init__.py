@@ -72,6 +72,10 @@ class Stage(Vertical):
     def session_changed(self, session) -> None:
         """Called after every change; redraw what depends on the session."""
 
+    async def settle(self) -> None:
+        """Wait for widgets a change is still adding or removing (a group's column), so
+        that the focus can be put where the person goes on typing."""
+
     def shown(self) -> None:
         """Called as the stage is shown, before it takes the focus (not a Show event,
         which comes later: a key typed right after the stage key must find it drawn)."""

@@ -15,7 +15,6 @@ from ...core.compare import groups_label
 from ...core.model import STANDALONE_ACTIONS
 from ...core.ops import AddAction, Batch, EditAction, Put, RemoveAction
 from .columns import ColumnsStage
-from ..keys import focus_now
 from ..widgets import CaptureColumn, ItemList
 
 STANDALONE = STANDALONE_ACTIONS  # the column (and draft key) of actions that belong to no theme
@@ -118,15 +117,15 @@ class ActionColumn(CaptureColumn):
                 self.controller.tell(("Done: " if not action.done else "Not done: ") + action.text)
             return
 
-        def saved(answer):
-            if answer is not None and answer != (action.text, action.owner, action.due):
+        def save(answer):
+            if answer != (action.text, action.owner, action.due):
                 text, owner, due = answer
                 self.controller.apply(EditAction(action.id, text=text, owner=owner, due=due))
-            focus_now(self.items)
 
+        from ..dialogs import ask
         from ..dialogs.action_editor import ActionEditor
 
-        self.app.push_screen(ActionEditor(action.text, action.owner, action.due), saved)
+        ask(self, ActionEditor(action.text, action.owner, action.due), save)
 
 
 class ActionsStage(ColumnsStage):

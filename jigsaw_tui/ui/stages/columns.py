@@ -62,16 +62,15 @@ class AnswerColumn(CaptureColumn):
 
     def edit_item(self, index: int, what: str) -> None:
         from ...core.ops import EditItem
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
         expected = self.answers(self.controller.session)[index]
 
-        def done(text):
-            if text is not None and text != expected:
+        def save(text):
+            if text != expected:
                 self.controller.apply(EditItem(self.where, index, expected, text))
-            focus_now(self.items)
 
-        self.app.push_screen(PromptScreen("Edit answer", expected), done)
+        ask(self, PromptScreen("Edit answer", expected), save)
 
 
 class EmptyNote(Static, can_focus=True):
@@ -111,7 +110,7 @@ class ColumnsStage(Stage):
     def __init__(self, controller, **kwargs):
         super().__init__(controller, **kwargs)
         self.current_key = ""
-        self._mounting: list = []  # columns added by `sync` and not mounted yet
+        self._pending: list = []  # columns `sync` is still mounting or removing
 
     # -- what subclasses provide -------------------------------------------------------
 
@@ -162,11 +161,11 @@ class ColumnsStage(Stage):
         existing = {c.where: c for c in self.columns()}
         for key, column in existing.items():
             if key not in keys:
-                column.remove()
+                self._pending.append(column.remove())
         for index, key in enumerate(keys):
             column = existing.get(key)
             if column is None:
-                self._mounting.append(
+                self._pending.append(
                     row.mount(self.make_column(key), before=index if index < len(row.children) else None))
             else:
                 column.show(session)
@@ -235,11 +234,14 @@ class ColumnsStage(Stage):
         if column is not None:
             self.current_key = column.where
 
+    async def settle(self) -> None:
+        while self._pending:
+            await self._pending.pop(0)
+
     async def show_new_column(self, key: str) -> None:
         """Go to a column just added (a group, a question), once it is mounted: the keys
         typed after the dialog that added it wait for it, then land in its line."""
-        while self._mounting:
-            await self._mounting.pop()
+        await self.settle()
         column = self.column(key)
         mounting = column.build() if column is not None else None
         if mounting is not None:

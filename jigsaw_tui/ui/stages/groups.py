@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.binding import Binding
 
 from .columns import ColumnsStage
-from ..keys import focus_now
 from ..widgets import CaptureColumn, ItemList, number_label
 
 
@@ -73,20 +72,17 @@ class PieceColumn(CaptureColumn):
 
     def edit_item(self, index: int, what: str) -> None:
         from ...core.ops import EditPiece
-        from ..dialogs import PieceEditor
+        from ..dialogs import PieceEditor, ask
 
         piece = self.piece(index)
 
-        def done(answer):
-            if answer is not None:
+        def save(answer):
+            if answer != (piece.text, piece.note):
                 text, note = answer
-                if (text, note) != (piece.text, piece.note):
-                    self.controller.apply(EditPiece(piece.id, text=text, note=note))
-            focus_now(self.items)
+                self.controller.apply(EditPiece(piece.id, text=text, note=note))
 
         title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
-        editor = PieceEditor(title, piece.text, piece.note, focus_note=what == "note", keep=done)
-        self.app.push_screen(editor, done)
+        ask(self, PieceEditor(title, piece.text, piece.note, focus_note=what == "note", keep=save), save)
 
 
 class GroupsStage(ColumnsStage):
@@ -126,47 +122,43 @@ class GroupsStage(ColumnsStage):
 
     def action_add_group(self) -> None:
         from ...core.ops import AddGroup
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
-        async def done(name):
-            if name is None:
-                return
+        async def add(name):
             op = AddGroup(name)
             if self.controller.apply(op):  # the new column is mounted by session_changed
                 await self.show_new_column(op.id)
 
         n = len(self.controller.session.groups) + 1
-        self.app.push_screen(PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), done)
+        ask(self, PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), add)
 
     def action_rename_group(self) -> None:
         from ...core.ops import RenameGroup
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
         group = self.current_group()
         if group is None:
             self.controller.tell("No group to rename: ctrl+g adds one.")
             return
 
-        def done(name):
-            if name is not None and name != group.name:
+        def rename(name):
+            if name != group.name:
                 self.controller.apply(RenameGroup(group.id, name))
-            self.focus_first()
 
-        self.app.push_screen(PromptScreen("Rename group", group.name), done)
+        ask(self, PromptScreen("Rename group", group.name), rename)
 
     def action_remove_group(self) -> None:
         from ...core.ops import RemoveGroup
-        from ..dialogs import ConfirmScreen
+        from ..dialogs import ConfirmScreen, ask
 
         group = self.current_group()
         if group is None:
             return
 
-        def done(sure):
-            if sure and self.controller.apply(RemoveGroup(group.id)):
+        def remove(sure):
+            if self.controller.apply(RemoveGroup(group.id)):
                 self.controller.tell(f"Removed {group.name} (ctrl+z brings it back).")
-            self.focus_first()
 
-        self.app.push_screen(ConfirmScreen(
+        ask(self, ConfirmScreen(
             f"Remove the group {group.name!r} and its {len(group.pieces)} pieces?",
-            "ctrl+z (undo) brings it back.", yes="remove it"), done)
+            "ctrl+z (undo) brings it back.", yes="remove it"), remove)

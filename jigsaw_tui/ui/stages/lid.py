@@ -18,7 +18,6 @@ from textual.widgets import Static
 
 from ...core.lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
 from ..exports import export_session
-from ..keys import focus_now
 from . import Stage
 
 WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not below it
@@ -247,29 +246,27 @@ class LidStage(Stage):
             self._rename_theme(session.theme(item_id))
             return
         from ...core.ops import EditPiece
-        from ..dialogs import PieceEditor
+        from ..dialogs import PieceEditor, ask
 
         group, piece = session.find_piece(item_id)
 
-        def done(answer):
-            if answer is not None and answer != (piece.text, piece.note):
+        def save(answer):
+            if answer != (piece.text, piece.note):
                 text, note = answer
                 self.controller.apply(EditPiece(piece.id, text=text, note=note))
-            focus_now(self.query_one(LidView))
 
         title = f"Piece {self.selected + 1} of {group.name}"
-        self.app.push_screen(PieceEditor(title, piece.text, piece.note, keep=done), done)
+        ask(self, PieceEditor(title, piece.text, piece.note, keep=save), save)
 
     def _rename_theme(self, theme) -> None:
         from ...core.ops import EditTheme
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
-        def done(name):
-            if name is not None and name != theme.name:
+        def rename(name):
+            if name != theme.name:
                 self.controller.apply(EditTheme(theme.id, name=name))
-            focus_now(self.query_one(LidView))
 
-        self.app.push_screen(PromptScreen("Name of the theme", theme.name), done)
+        ask(self, PromptScreen("Name of the theme", theme.name), rename)
 
     # -- exports ------------------------------------------------------------------------------
 

@@ -222,11 +222,10 @@ class MeditationStage(Stage):
 
     def action_edit_prompt(self) -> None:
         from ...core.ops import EditSettings
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
-        def done(text):
-            if text is not None and text != self.controller.session.settings.meditation_text:
+        def save(text):
+            if text != self.controller.session.settings.meditation_text:
                 self.controller.apply(EditSettings(meditation_text=text))
 
-        self.app.push_screen(PromptScreen("Meditation prompt", self.controller.session.settings.meditation_text),
-                             done)
+        ask(self, PromptScreen("Meditation prompt", self.controller.session.settings.meditation_text), save)

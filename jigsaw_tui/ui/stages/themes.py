@@ -295,7 +295,7 @@ class ThemesStage(Stage):
 
     def match(self, ids: list[str], kind: str, allow_same_group=False, merge=False) -> bool:
         from ...core.matching import NeedsConfirmation, match_op
-        from ..dialogs import ConfirmScreen
+        from ..dialogs import ConfirmScreen, ask
 
         session = self.controller.session
         try:
@@ -305,13 +305,10 @@ class ThemesStage(Stage):
             detail = ("A theme usually joins different groups' pieces." if same
                       else "Merging makes them one theme (ctrl+z undoes it).")
 
-            def answer(yes):
-                if yes:
-                    self.match(ids, kind, allow_same_group or same, merge or not same)
-
-            self.app.push_screen(ConfirmScreen(
+            ask(self, ConfirmScreen(
                 f"{question.sentence()[:-1]}. Match them anyway?", detail,
-                yes="match them" if same else "merge them"), answer)
+                yes="match them" if same else "merge them"),
+                lambda yes: self.match(ids, kind, allow_same_group or same, merge or not same))
             return False
         except InvalidInput as error:
             self.controller.tell(error.sentence(), "warning")
@@ -347,19 +344,19 @@ class ThemesStage(Stage):
             self.controller.tell(f"'{text}' is out of '{theme.name}' (ctrl+z undoes).")
 
     def action_rename(self) -> None:
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
         theme = self.current_theme()
         if theme is None:
             self.controller.tell("Move to a piece in a theme, or to a theme in the list below, then r.")
             return
 
-        def done(name):
-            if name is not None and name.strip() and name != theme.name:
+        def rename(name):
+            if name.strip() and name != theme.name:
                 self.controller.apply(EditTheme(theme.id, name=name))
 
-        self.app.push_screen(PromptScreen("Name of the theme", theme.name,
-                                          hint="The group's own words stay as they are."), done)
+        ask(self, PromptScreen("Name of the theme", theme.name, hint="The group's own words stay as they are."),
+            rename)
 
     def action_switch_kind(self) -> None:
         theme = self.current_theme()
@@ -418,10 +415,10 @@ class ThemesStage(Stage):
             return
         session = self.controller.session
         found = candidates(session, piece)
+        from ..dialogs import ask
         from ..dialogs.candidates import CandidatesScreen
 
-        self.app.push_screen(CandidatesScreen(session, piece, found),
-                             lambda chosen: chosen and self.match([piece, chosen[0]], chosen[1]))
+        ask(self, CandidatesScreen(session, piece, found), lambda chosen: self.match([piece, chosen[0]], chosen[1]))
 
     # -- views and groups ----------------------------------------------------------------------
 

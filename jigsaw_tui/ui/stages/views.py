@@ -41,45 +41,38 @@ class ViewsStage(ColumnsStage):
 
     def action_add_question(self) -> None:
         from ...core.ops import AddQuestion  # ops load on the first change: a faster first screen
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
-        async def done(text):
-            if text is None:
-                return
+        async def add(text):
             op = AddQuestion(text)
             if self.controller.apply(op):  # the new column is mounted by session_changed
                 await self.show_new_column(op.id)
 
-        self.app.push_screen(PromptScreen("New question for the room", hint="e.g. What would help?"), done)
+        ask(self, PromptScreen("New question for the room", hint="e.g. What would help?"), add)
 
     def action_edit_question(self) -> None:
         from ...core.ops import EditQuestion
-        from ..dialogs import PromptScreen
+        from ..dialogs import PromptScreen, ask
 
         view = self.current_view()
         if view is None:
             return
 
-        def done(text):
-            if text is not None and text != view.question:
+        def reword(text):
+            if text != view.question:
                 self.controller.apply(EditQuestion(view.id, text))
-            self.focus_first()
 
-        self.app.push_screen(PromptScreen("Edit question", view.question), done)
+        ask(self, PromptScreen("Edit question", view.question), reword)
 
     def action_remove_question(self) -> None:
         from ...core.ops import RemoveQuestion
-        from ..dialogs import ConfirmScreen
+        from ..dialogs import ConfirmScreen, ask
 
         view = self.current_view()
         if view is None:
             return
 
-        def done(sure):
-            if sure:
-                self.controller.apply(RemoveQuestion(view.id))
-            self.focus_first()
-
-        self.app.push_screen(ConfirmScreen(
+        ask(self, ConfirmScreen(
             f"Remove the question {view.question!r} and its {len(view.answers)} answers?",
-            "ctrl+z (undo) brings it back.", yes="remove it"), done)
+            "ctrl+z (undo) brings it back.", yes="remove it"),
+            lambda sure: self.controller.apply(RemoveQuestion(view.id)))
