@@ -6,7 +6,7 @@ from jigsaw_tui.core.ops import AddAction, Unmatch
 from jigsaw_tui.ui.dialogs.action_editor import ActionEditor
 from jigsaw_tui.ui.stages.actions import STANDALONE, ActionsStage, parse_action
 
-from .tui_helpers import drive, keys, make_app
+from .tui_helpers import keys, make_app, pilot, session_app
 
 TIME_THEME, PURPOSE_THEME = "tc7ypc", "tvz4j8"
 
@@ -33,11 +33,10 @@ def test_parse_action():
     assert parse_action("a ; b ; c ; d") == ("a", "b", "c ; d")
 
 
-def test_three_actions_typed_fast_for_the_first_shared_theme(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_actions(pilot)
+@pilot
+async def test_three_actions_typed_fast_for_the_first_shared_theme(store, example):
+    async with session_app(store, stage="actions", session=example) as (app, pilot):
+        stage = app.screen.query_one(ActionsStage)
         assert stage.current_key == TIME_THEME
         await type_line(pilot, "Book a room ; Hilda ; 1 March")
         await type_line(pilot, "Slower agenda")
@@ -51,14 +50,11 @@ def test_three_actions_typed_fast_for_the_first_shared_theme(store, example):
         heading = str(stage.column(TIME_THEME).query_one(".heading").render())
         assert "1/5 T1 Time" in heading and "2 of 2 groups" in heading and "3 actions, 0 done" in heading
 
-    drive(app, script)
 
-
-def test_tab_moves_to_the_next_theme_and_stand_alone_comes_last(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_actions(pilot)
+@pilot
+async def test_tab_moves_to_the_next_theme_and_stand_alone_comes_last(store, example):
+    async with session_app(store, stage="actions", session=example) as (app, pilot):
+        stage = app.screen.query_one(ActionsStage)
         await keys(pilot, "tab")
         assert stage.current_key == PURPOSE_THEME
         await type_line(pilot, "Write the purpose down")
@@ -69,16 +65,12 @@ def test_tab_moves_to_the_next_theme_and_stand_alone_comes_last(store, example):
         assert [(a.text, a.theme) for a in session.actions] == [
             ("Write the purpose down", PURPOSE_THEME), ("Send the flash report", "")]
 
-    drive(app, script)
 
-
-def test_done_edit_move_remove_and_undo(store, example):
+@pilot
+async def test_done_edit_move_remove_and_undo(store, example):
     store.apply(example, AddAction("First", theme=TIME_THEME))
     store.apply(example, AddAction("Second", theme=TIME_THEME))
-    app = make_app(store, example)
-
-    async def script(pilot):
-        await open_actions(pilot)
+    async with session_app(store, stage="actions", session=example) as (app, pilot):
         await keys(pilot, "up")  # to the list, on the last action
         await keys(pilot, "space")
         assert [a.done for a in store.load(example).actions] == [False, True]
@@ -94,15 +86,12 @@ def test_done_edit_move_remove_and_undo(store, example):
         await keys(pilot, "ctrl+z")
         assert [a.text for a in store.load(example).actions] == ["Second", "First"]
 
-    drive(app, script)
 
-
-def test_a_theme_unmatched_elsewhere_leaves_its_actions_stand_alone(store, example):
+@pilot
+async def test_a_theme_unmatched_elsewhere_leaves_its_actions_stand_alone(store, example):
     store.apply(example, AddAction("Keep this", theme=TIME_THEME))
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_actions(pilot)
+    async with session_app(store, stage="actions", session=example) as (app, pilot):
+        stage = app.screen.query_one(ActionsStage)
         store.apply(example, Unmatch(TIME_THEME))  # another process
         assert pilot.app.screen.controller.poll()
         await pilot.pause()
@@ -112,19 +101,13 @@ def test_a_theme_unmatched_elsewhere_leaves_its_actions_stand_alone(store, examp
         labels = [str(o.prompt) for o in stage.column(STANDALONE).items.options]
         assert any("Keep this" in label for label in labels)
 
-    drive(app, script)
 
-
-def test_half_typed_action_is_kept_as_a_draft(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        await open_actions(pilot)
+@pilot
+async def test_half_typed_action_is_kept_as_a_draft(store, example):
+    async with session_app(store, stage="actions", session=example) as (app, pilot):
         await pilot.press(*"Half")
         pilot.app.screen.keep_drafts()
         assert store.load(example).draft(TIME_THEME) == "Half"
-
-    drive(app, script)
 
 
 def test_snapshot_80x24(snap_compare, store, example):

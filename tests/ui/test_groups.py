@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from jigsaw_tui.ui.stages.groups import GroupsStage, PieceColumn
 
-from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, notice, pilot, plain
+from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, notice, pilot, plain, session_app
 
 
 def pieces(store, group_id=GROUP_ONE):
     return [p.text for p in store.load(NAME).group(group_id).pieces]
 
 
-async def open_groups(pilot):
+async def open_groups(pilot):  # (for test_key_bursts and test_keys_in_order)
     await pilot.press("f4")
     await pilot.pause()
 
@@ -22,10 +22,7 @@ def column(app, group_id=GROUP_ONE) -> PieceColumn:
 
 @pilot
 async def test_a_typed_piece_is_saved_on_enter_and_the_line_is_ready_again(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press(*"Listening", "enter")
         await pilot.pause()
         assert pieces(store)[-1] == "Listening"
@@ -35,10 +32,7 @@ async def test_a_typed_piece_is_saved_on_enter_and_the_line_is_ready_again(store
 
 @pilot
 async def test_empty_enter_and_double_enter_do_nothing(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         before = store.load(NAME)
         await pilot.press("enter", "enter", "space", "enter")
         await pilot.pause()
@@ -48,10 +42,7 @@ async def test_empty_enter_and_double_enter_do_nothing(store):
 
 @pilot
 async def test_the_thirteenth_piece_is_refused_and_its_text_kept(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         for n in range(4):  # Group one has 8 of 12
             await pilot.press(*f"p{n}", "enter")
         await pilot.press(*"one too many", "enter")
@@ -68,10 +59,7 @@ async def test_pasting_twenty_lines_adds_up_to_the_limit_and_reports_the_rest(st
 
     from jigsaw_tui.ui.dialogs import MessageScreen
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         lines = [f"Pasted {n}" for n in range(20)]
         column(app).capture.post_message(events.Paste("\n".join(lines)))
         await pilot.pause()
@@ -89,10 +77,7 @@ async def test_pasting_twenty_lines_adds_up_to_the_limit_and_reports_the_rest(st
 
 @pilot
 async def test_markup_and_escapes_are_shown_literally(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press(*"[bold]x[/bold] \\[red]", "enter")
         await pilot.pause()
         assert pieces(store)[-1] == "[bold]x[/bold] \\[red]"
@@ -103,10 +88,7 @@ async def test_markup_and_escapes_are_shown_literally(store):
 
 @pilot
 async def test_edit_note_remove_and_reorder_from_the_list(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press("up")  # to the list, last piece highlighted
         assert app.focused is column(app).items
         await pilot.press("shift+up")
@@ -137,10 +119,7 @@ async def test_edit_note_remove_and_reorder_from_the_list(store):
 
 @pilot
 async def test_undo_redo_of_typed_pieces(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press(*"First", "enter", *"Second", "enter")
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -154,10 +133,7 @@ async def test_undo_redo_of_typed_pieces(store):
 
 @pilot
 async def test_one_group_at_a_time_at_80_columns_and_tab_moves_on(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         assert column(app, GROUP_ONE).display and not column(app, GROUP_TWO).display
         await pilot.press(*"half typed")
         await pilot.press("tab")
@@ -181,9 +157,7 @@ async def test_hidden_groups_are_built_when_first_shown_with_their_drafts(store)
         store.apply(NAME, AddGroup(f"Group {n}"))
     store.apply(NAME, SetDraft(GROUP_ONE, "left in group one", by="earlier"))
     store.apply(NAME, SetDraft(GROUP_TWO, "left in group two", by="earlier"))
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups", session=NAME) as (app, pilot):
         assert len(app.screen.query(CaptureInput)) == 1  # one line for twelve groups
         assert app.focused is column(app, GROUP_ONE).capture and app.focused.value == "left in group one"
         assert store.load(NAME).draft(GROUP_TWO) == "left in group two"  # untouched meanwhile
@@ -201,10 +175,7 @@ async def test_hidden_groups_are_built_when_first_shown_with_their_drafts(store)
 
 @pilot
 async def test_groups_side_by_side_when_wide(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups", size=(160, 48)) as (app, pilot):
         assert column(app, GROUP_ONE).display and column(app, GROUP_TWO).display
 
 
@@ -212,10 +183,7 @@ async def test_groups_side_by_side_when_wide(store):
 async def test_add_rename_and_remove_a_group(store):
     from jigsaw_tui.ui.dialogs import ConfirmScreen
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press(*"Carers", "enter")
@@ -250,9 +218,7 @@ async def test_no_groups_says_what_to_do_and_keys_show(store):
     from jigsaw_tui.core.model import new_session
 
     store.create(new_session("Empty"), name=NAME)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups", session=NAME) as (app, pilot):
         stage = app.screen.query_one(GroupsStage)
         assert "ctrl+g" in str(stage.query_one(".empty").render())
         assert app.focused is not None and stage in app.focused.ancestors
@@ -272,10 +238,7 @@ async def test_the_list_looks_the_same_after_the_terminal_shrinks_and_grows_back
         items = column(app).query_one(ItemList)
         return [items.render_line(y).text.rstrip() for y in range(items.size.height)]
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press("up")  # the list has the focus, as when a piece is being chosen
         await pilot.pause()
         before = list_rows()
@@ -291,10 +254,8 @@ async def test_the_list_looks_the_same_after_the_terminal_shrinks_and_grows_back
 
 @pilot
 async def test_a_list_that_no_longer_fits_scrolls_to_the_newest_piece(store):
-    copy_example(store)  # group one holds 8 pieces, one of them over two rows
-    app = make_app(store)
-    async with app.run_test(size=(80, 16)) as pilot:
-        await open_groups(pilot)
+    # group one holds 8 pieces, one of them over two rows
+    async with session_app(store, stage="groups", size=(80, 16)) as (app, pilot):
         items = column(app).items
         for n in range(4):
             await pilot.press(*f"A longer piece number {n} that takes a good part of the row", "enter")

@@ -10,7 +10,7 @@ from jigsaw_tui.ui.keybar import KeyBar
 from jigsaw_tui.ui.picker import PickerScreen
 from jigsaw_tui.ui.session_screen import SessionScreen
 
-from .tui_helpers import copy_example, make_app, notice, pilot
+from .tui_helpers import copy_example, make_app, notice, pilot, session_app
 
 
 def bar(app) -> str:
@@ -35,10 +35,8 @@ async def check_whole_entries(app, width: int) -> None:
 
 @pilot
 async def test_the_bar_shows_whole_entries_that_fit_and_always_help(store):
-    copy_example(store)
     for width in (80, 60, 200):
-        app = make_app(store)
-        async with app.run_test(size=(width, 24)) as pilot:
+        async with session_app(store, size=(width, 24)) as (app, pilot):
             await pilot.pause()
             await check_whole_entries(app, width)
             assert "^g add group" in bar(app) or width < 80
@@ -50,11 +48,7 @@ async def test_the_bar_shows_whole_entries_that_fit_and_always_help(store):
 
 @pilot
 async def test_the_bar_follows_the_stage_and_keeps_to_ascii(store):
-    copy_example(store)
-    app = make_app(store, ascii_only=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
+    async with session_app(store, stage="lid", ascii_only=True) as (app, pilot):
         text = bar(app)
         assert "enter edit" in text and text.isascii()
         await check_whole_entries(app, 80)
@@ -62,9 +56,7 @@ async def test_the_bar_follows_the_stage_and_keeps_to_ascii(store):
 
 @pilot
 async def test_clicking_a_key_in_the_bar_presses_it(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.pause()
         column = bar(app).index("^g add group")
         await pilot.click(KeyBar, offset=(column + 1, 0))
@@ -74,9 +66,7 @@ async def test_clicking_a_key_in_the_bar_presses_it(store):
 
 @pilot
 async def test_a_stage_key_pressed_the_moment_the_app_starts_is_obeyed(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f5")  # no pause: the first screen may still be mounting
         for _ in range(5):
             await pilot.pause()
@@ -88,9 +78,7 @@ async def test_a_stage_key_pressed_the_moment_the_app_starts_is_obeyed(store):
 
 @pilot
 async def test_the_session_given_at_start_is_the_first_screen_and_ctrl_o_leaves_it(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         assert [type(s) for s in app.screen_stack] == [SessionScreen]
         await pilot.press("ctrl+o")
         await pilot.pause()

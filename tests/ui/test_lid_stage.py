@@ -6,7 +6,7 @@ from jigsaw_tui.core.ops import AddPiece, EditPiece
 from jigsaw_tui.ui.dialogs import PieceEditor, PromptScreen
 from jigsaw_tui.ui.stages.lid import LidStage, LidView
 
-from .tui_helpers import GROUP_ONE, GROUP_TWO, drive, keys, make_app, notice
+from .tui_helpers import GROUP_ONE, GROUP_TWO, keys, make_app, notice, pilot, session_app
 
 SHARED_PURPOSE = "p6d7vf"
 
@@ -22,11 +22,10 @@ def detail(app) -> str:
 
 
 
-def test_arrows_go_round_the_circle_and_show_the_whole_piece(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+@pilot
+async def test_arrows_go_round_the_circle_and_show_the_whole_piece(store, example):
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         assert stage.which == "group" and stage.group_id == GROUP_ONE
         assert stage.selected == 0 and "Piece 1 of 8: Time" in detail(app)
         assert "In the theme: Time" in detail(app)
@@ -42,14 +41,11 @@ def test_arrows_go_round_the_circle_and_show_the_whole_piece(store, example):
         await keys(pilot, "down")
         assert stage.selected == 7
 
-    drive(app, script)
 
-
-def test_switch_groups_shared_and_blank(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+@pilot
+async def test_switch_groups_shared_and_blank(store, example):
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         await keys(pilot, "g")
         assert stage.group_id == GROUP_TWO and stage.content.labels[0] == "Time, location, and pace"
         await keys(pilot, "g")
@@ -65,14 +61,11 @@ def test_switch_groups_shared_and_blank(store, example):
         await keys(pilot, "right", "enter")  # nothing to select or edit on a blank lid
         assert stage.selected is None and "Nothing to edit" in notice(app)
 
-    drive(app, script)
 
-
-def test_enter_edits_the_piece_through_an_op_and_undo_restores_it(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+@pilot
+async def test_enter_edits_the_piece_through_an_op_and_undo_restores_it(store, example):
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         await keys(pilot, "right", "enter")
         assert isinstance(app.screen, PieceEditor)
         await keys(pilot, "end", "space", "t", "o", "o", "enter")
@@ -82,27 +75,20 @@ def test_enter_edits_the_piece_through_an_op_and_undo_restores_it(store, example
         await keys(pilot, "ctrl+z")
         assert store.load(example).find_piece(SHARED_PURPOSE)[1].text == "Shared purpose"
 
-    drive(app, script)
 
-
-def test_enter_on_the_shared_lid_names_the_theme(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        await open_lid(pilot)
+@pilot
+async def test_enter_on_the_shared_lid_names_the_theme(store, example):
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
         await keys(pilot, "s", "enter")
         assert isinstance(app.screen, PromptScreen)
         await keys(pilot, "ctrl+u", *"Time and pace", "enter")
         assert store.load(example).theme("tc7ypc").name == "Time and pace"
 
-    drive(app, script)
 
-
-def test_changes_from_elsewhere_keep_the_selected_piece(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+@pilot
+async def test_changes_from_elsewhere_keep_the_selected_piece(store, example):
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         await keys(pilot, "right", "right")  # No Hierarchy
         chosen = stage.content.ids[2]
         store.apply(example, AddPiece(GROUP_ONE, "Kindness", index=0))  # another person, another process
@@ -113,30 +99,24 @@ def test_changes_from_elsewhere_keep_the_selected_piece(store, example):
         assert stage.content.ids[stage.selected] == chosen
         assert "No hierarchy at all" in detail(app)
 
-    drive(app, script)
 
-
-def test_p_writes_the_pdf_beside_the_session_in_the_background(store, example):
-    app = make_app(store, example)
+@pilot
+async def test_p_writes_the_pdf_beside_the_session_in_the_background(store, example):
     target = store.folder / f"{example}.pdf"
-
-    async def script(pilot):
-        await open_lid(pilot)
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
         await keys(pilot, "p")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert f"Wrote the PDF (A4): {target}" in notice(app)
 
-    drive(app, script)
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_mode & 0o077 == 0  # private, like the session file
 
 
-def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+@pilot
+async def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
+    async with session_app(store, stage="lid", session=example) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         from jigsaw_tui.ui import exports
 
         monkeypatch.setattr(exports, "export_path", lambda controller, fmt: store.folder / "nowhere" / "x.md")
@@ -145,22 +125,17 @@ def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypatch):
         await pilot.pause()
         assert "Cannot write" in notice(app) and "does not exist" in notice(app)
 
-    drive(app, script)
 
-
-def test_a_session_with_no_groups_shows_the_blank_lid(store):
+@pilot
+async def test_a_session_with_no_groups_shows_the_blank_lid(store):
     from jigsaw_tui.core.model import new_session
 
     path = store.create(new_session("Empty"))
-    app = make_app(store, path.stem)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+    async with session_app(store, stage="lid", session=path.stem) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         assert stage.which == "blank"
         await keys(pilot, "g")
         assert "No groups yet" in notice(app)
-
-    drive(app, script)
 
 
 # -- how it looks ------------------------------------------------------------------
@@ -190,23 +165,21 @@ def test_snapshot_wide_with_detail_beside_120x40(snap_compare, store, example):
     assert snap_compare(make_app(store, example), terminal_size=(120, 40), run_before=before)
 
 
-def test_the_palette_exports_from_any_stage(store, example):
-    app = make_app(store, example)
+@pilot
+async def test_the_palette_exports_from_any_stage(store, example):
     target = store.folder / f"{example}.md"
-
-    async def script(pilot):
-        await pilot.press("f4")  # Groups, not the Lid stage
-        await pilot.pause()
+    # from Groups, not the Lid stage
+    async with session_app(store, stage="groups", session=example) as (app, pilot):
         await keys(pilot, "ctrl+p", *"flash report", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert f"Wrote the flash report: {target}" in notice(app)
 
-    drive(app, script)
     assert target.read_text(encoding="utf-8").startswith("# Pieces which support effective networks")
 
 
-def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
+@pilot
+async def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
     from jigsaw_tui.core.lid import layout_text_lid
     from jigsaw_tui.core.model import new_session
 
@@ -215,10 +188,7 @@ def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
     for text in labels:
         session = AddPiece(session.groups[0].id, text).apply(session)
     path = store.create(session)
-    app = make_app(store, path.stem)
-
-    async def script(pilot):
-        await open_lid(pilot)
+    async with session_app(store, stage="lid", session=path.stem) as (app, pilot):
         view = app.screen.query_one(LidView)
         width, height = view.size
         assert width == 80 and height >= 16  # bar, heading, detail, notice, key bar take the rest
@@ -231,22 +201,17 @@ def test_twelve_forty_character_pieces_are_whole_in_the_app_at_80x24(store):
             for n, line in enumerate(box.lines):
                 assert line in rows[box.y + n]
 
-    drive(app, script)
 
-
-def test_empty_group_and_no_themes_say_where_to_go(store):
+@pilot
+async def test_empty_group_and_no_themes_say_where_to_go(store):
     from jigsaw_tui.core.model import new_session
 
     path = store.create(new_session("New", ["Carers", "GPs"]))
-    app = make_app(store, path.stem)
-
-    async def script(pilot):
-        stage = await open_lid(pilot)
+    async with session_app(store, stage="lid", session=path.stem) as (app, pilot):
+        stage = app.screen.query_one(LidStage)
         assert stage.which == "group" and stage.selected is None
         assert "No pieces yet" in detail(app)
         await keys(pilot, "right", "enter")
         assert stage.selected is None and "Nothing to edit" in notice(app)
         await keys(pilot, "s")
         assert stage.content.labels == () and "No themes yet" in detail(app)
-
-    drive(app, script)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jigsaw_tui.ui.stages.meditation import Breather, MeditationStage, breath_at, clock
 
-from .tui_helpers import NAME, copy_example, make_app, pilot
+from .tui_helpers import NAME, copy_example, pilot, session_app
 
 
 def test_breath_cycle_is_in_hold_out_with_a_longer_out():
@@ -15,10 +15,8 @@ def test_breath_cycle_is_in_hold_out_with_a_longer_out():
     assert clock(60) == "1:00" and clock(5) == "0:05"
 
 
-async def meditation(pilot, app) -> Breather:
-    """The stage, with the cursor on the breathing guide (Tab from the check-in line)."""
-    await pilot.press("f2")
-    await pilot.pause()
+async def breathing_guide(pilot, app) -> Breather:
+    """The cursor to the breathing guide (Tab from the check-in line, where the stage opens)."""
     await pilot.press("tab")
     await pilot.pause()
     return app.screen.query_one(Breather)
@@ -30,10 +28,8 @@ async def test_nothing_moves_until_started_and_time_never_moves_the_stage(store,
 
     # Only this test's own tick() moves the clock: a real 1 s timer could tick on a slow machine
     monkeypatch.setattr(Breather, "set_interval", lambda self, *args, **kwargs: Mock())
-    copy_example(store)
-    app = make_app(store, animate=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        breather = await meditation(pilot, app)
+    async with session_app(store, stage="meditation", animate=True) as (app, pilot):
+        breather = await breathing_guide(pilot, app)
         assert app.focused is breather and not breather.running
         assert "1:00" in str(breather.clock_line()) and "ready" in str(breather.clock_line())
         await pilot.press("space")
@@ -55,10 +51,8 @@ async def test_nothing_moves_until_started_and_time_never_moves_the_stage(store,
 
 @pilot
 async def test_static_guide_without_animation(store):
-    copy_example(store)
-    app = make_app(store, animate=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        breather = await meditation(pilot, app)
+    async with session_app(store, stage="meditation", animate=False) as (app, pilot):
+        breather = await breathing_guide(pilot, app)
         await pilot.press("space")
         breather.tick()
         assert str(breather.guide()) == "Breathe in 4, hold 4, out 6"
@@ -66,10 +60,8 @@ async def test_static_guide_without_animation(store):
 
 @pilot
 async def test_length_is_adjusted_with_keys_and_saved(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        breather = await meditation(pilot, app)
+    async with session_app(store, stage="meditation") as (app, pilot):
+        breather = await breathing_guide(pilot, app)
         await pilot.press("plus", "plus")
         await pilot.pause()
         assert store.load(NAME).settings.meditation_seconds == 120
@@ -86,9 +78,8 @@ async def test_a_short_meditation_gets_shorter_with_minus_never_longer(store):
 
     copy_example(store)
     store.apply(NAME, EditSettings(meditation_seconds=20))  # allowed in the file
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await meditation(pilot, app)
+    async with session_app(store, stage="meditation", session=NAME) as (app, pilot):
+        await breathing_guide(pilot, app)
         await pilot.press("minus")
         await pilot.pause()
         assert store.load(NAME).settings.meditation_seconds == MIN_MEDITATION_SECONDS
@@ -101,8 +92,7 @@ async def test_a_check_in_left_half_typed_reopens_in_the_check_in_line(store):
 
     copy_example(store)
     store.apply(NAME, SetDraft("checkin", "My gran"))
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store, session=NAME) as (app, pilot):
         await pilot.pause()
         assert app.screen.current == "meditation"
         line = app.screen.query_one(AnswerColumn).capture
@@ -115,10 +105,8 @@ async def test_a_check_in_left_half_typed_reopens_in_the_check_in_line(store):
 
 @pilot
 async def test_skip_goes_to_views(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await meditation(pilot, app)
+    async with session_app(store, stage="meditation") as (app, pilot):
+        await breathing_guide(pilot, app)
         await pilot.press("s")
         await pilot.pause()
         assert app.screen.current == "views"
@@ -126,11 +114,7 @@ async def test_skip_goes_to_views(store):
 
 @pilot
 async def test_check_in_capture(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f2")
-        await pilot.pause()
+    async with session_app(store, stage="meditation") as (app, pilot):
         assert app.focused is app.screen.query_one(MeditationStage).first_focus()  # typing goes in the line
         await pilot.press(*"Sunshine", "enter")
         await pilot.pause()
@@ -141,10 +125,8 @@ async def test_check_in_capture(store):
 
 @pilot
 async def test_edit_the_prompt(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await meditation(pilot, app)
+    async with session_app(store, stage="meditation") as (app, pilot):
+        await breathing_guide(pilot, app)
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("ctrl+u", *"Breathe. [bold]Smile[/bold].", "enter")

@@ -8,7 +8,7 @@ from jigsaw_tui.ui.dialogs import MessageScreen
 from jigsaw_tui.ui.session_screen import SessionScreen, StageBar
 from jigsaw_tui.ui.stages.groups import PieceColumn
 
-from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, make_app, notice, pilot, plain
+from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, notice, pilot, plain, session_app
 
 
 def capture(app, group_id=GROUP_ONE):
@@ -17,9 +17,7 @@ def capture(app, group_id=GROUP_ONE):
 
 @pilot
 async def test_every_stage_is_one_key_and_the_bar_shows_where_you_are(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         order = ["meditation", "views", "groups", "themes", "lid", "actions"]
         for stage in order + ["meditation"]:  # and back from the last to the first
             number = order.index(stage) + 2
@@ -32,9 +30,7 @@ async def test_every_stage_is_one_key_and_the_bar_shows_where_you_are(store):
 
 @pilot
 async def test_moving_between_stages_keeps_typed_text(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f4", *"half a thought")
         await pilot.press("f3", *"an answer in progress", "f2", "f4")
         await pilot.pause()
@@ -49,21 +45,16 @@ async def test_moving_between_stages_keeps_typed_text(store):
 async def test_opens_where_there_are_pieces_and_at_meditation_when_new(store):
     from jigsaw_tui.core.model import new_session
 
-    copy_example(store)
     store.create(new_session("Fresh", ["A"]), name="fresh")
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)):
+    async with session_app(store) as (app, _):
         assert app.screen.current == "groups"
-    app = make_app(store, "fresh")
-    async with app.run_test(size=(80, 24)):
+    async with session_app(store, session="fresh") as (app, _):
         assert app.screen.current == "meditation"
 
 
 @pilot
 async def test_a_change_on_disk_shows_without_touching_typed_text(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press(*"still typing")
         store.apply(NAME, AddPiece(GROUP_ONE, "Added from the shell"))
         app.screen.controller.poll()
@@ -76,9 +67,7 @@ async def test_a_change_on_disk_shows_without_touching_typed_text(store):
 
 @pilot
 async def test_a_deleted_file_is_reported_and_ctrl_s_saves_it_again(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         store.path_for(NAME).unlink()
         app.screen.controller.poll()
         await pilot.pause()
@@ -96,14 +85,11 @@ async def test_a_deleted_file_is_reported_and_ctrl_s_saves_it_again(store):
 
 @pilot
 async def test_half_typed_text_is_kept_as_a_draft_and_offered_back(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("tab", *"Psychological sa")
         await app.action_quit()
     assert store.load(NAME).draft(GROUP_TWO) == "Psychological sa"
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store, session=NAME) as (app, pilot):
         await pilot.pause()
         assert app.focused is capture(app, GROUP_TWO)  # back where typing was cut off
         assert app.focused.value == "Psychological sa"
@@ -117,9 +103,7 @@ async def test_half_typed_text_is_kept_as_a_draft_and_offered_back(store):
 
 @pilot
 async def test_hang_up_keeps_the_draft_and_exits(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press(*"cut off mid")
         app.hang_up()
         await pilot.pause()
@@ -129,9 +113,7 @@ async def test_hang_up_keeps_the_draft_and_exits(store):
 
 @pilot
 async def test_a_tiny_terminal_says_so_and_recovers(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
         assert "Too small: 40x12" in notice(app)
@@ -144,9 +126,7 @@ async def test_a_tiny_terminal_says_so_and_recovers(store):
 
 @pilot
 async def test_help_lists_every_stage_and_key(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
@@ -161,9 +141,7 @@ async def test_help_lists_every_stage_and_key(store):
 
 @pilot
 async def test_question_mark_types_in_inputs_but_opens_help_elsewhere(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert capture(app).value == "?"
@@ -175,9 +153,7 @@ async def test_question_mark_types_in_inputs_but_opens_help_elsewhere(store):
 
 @pilot
 async def test_about_credits_cope_scotland(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         app.action_about()
         await pilot.pause()
         assert CREDIT in str(app.screen.body)
@@ -185,9 +161,7 @@ async def test_about_credits_cope_scotland(store):
 
 @pilot
 async def test_palette_has_stage_and_group_commands(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         from jigsaw_tui.ui.commands import commands_for
 
         titles = [c.title for c in commands_for(app, app.screen)]
@@ -203,9 +177,7 @@ async def test_palette_has_stage_and_group_commands(store):
 
 @pilot
 async def test_ctrl_c_does_not_quit_and_says_how(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f2", "ctrl+c")
         await pilot.pause()
         assert app.is_running
@@ -216,9 +188,7 @@ async def test_ctrl_c_does_not_quit_and_says_how(store):
 async def test_palette_exports_beside_the_session_file(store):
     from jigsaw_tui.ui.commands import commands_for
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         (markdown,) = [c for c in commands_for(app, app.screen) if c.title == "Export flash report (Markdown)"]
         markdown.callback()
         await app.workers.wait_for_complete()
@@ -230,9 +200,7 @@ async def test_palette_exports_beside_the_session_file(store):
 
 @pilot
 async def test_ascii_mode_draws_without_non_ascii_symbols(store):
-    copy_example(store)
-    app = make_app(store, ascii_only=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store, ascii_only=True) as (app, pilot):
         await pilot.press("tab")  # Group two: its first piece has a note
         await pilot.pause()
         column = next(c for c in app.screen.query(PieceColumn) if c.where == GROUP_TWO)
@@ -245,9 +213,7 @@ async def test_ascii_mode_draws_without_non_ascii_symbols(store):
 
 @pilot
 async def test_a_note_being_typed_when_the_link_drops_is_saved(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f4", "up", "n")  # the last piece's note, in the editor
         await pilot.pause()
         await pilot.press(*"half a thought")
@@ -263,9 +229,7 @@ async def test_ascii_mode_palette_and_scrollbars_are_plain_ascii(store):
     from jigsaw_tui.ui.ascii import AsciiScrollBarRender
     from jigsaw_tui.ui.dialogs.palette import Palette
 
-    copy_example(store)
-    app = make_app(store, ascii_only=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store, ascii_only=True) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, Palette)

@@ -9,7 +9,7 @@ from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
 from jigsaw_tui.ui.dialogs.candidates import CandidatesScreen
 from jigsaw_tui.ui.stages.themes import ThemesStage
 
-from .tui_helpers import drive, keys, make_app, notice
+from .tui_helpers import keys, make_app, notice, pilot, session_app
 
 TIME, TIME_PACE = "pbcszb", "phjk5j"
 PURPOSE, GOAL = "p6d7vf", "pyusfy"
@@ -47,11 +47,10 @@ def loose(store, example):
     return example
 
 
-def test_pick_two_pieces_and_match_them_as_the_same_theme(store, loose):
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_pick_two_pieces_and_match_them_as_the_same_theme(store, loose):
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, PURPOSE)
         await keys(pilot, "space")
         assert stage.picked == [PURPOSE]
@@ -63,14 +62,11 @@ def test_pick_two_pieces_and_match_them_as_the_same_theme(store, loose):
         assert "2 of 2 groups" in notice(app)
         assert stage.picked == []
 
-    drive(app, script, (80, 24))
 
-
-def test_overlap_rename_switch_kind_unmatch_and_undo(store, loose):
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_overlap_rename_switch_kind_unmatch_and_undo(store, loose):
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, PURPOSE)
         await keys(pilot, "space")
         await go_to(pilot, stage, GOAL)
@@ -89,14 +85,11 @@ def test_overlap_rename_switch_kind_unmatch_and_undo(store, loose):
         back = store.load(loose).theme_of(GOAL)
         assert back is not None and back.name == "[b]Purpose[/b]"
 
-    drive(app, script, (80, 24))
 
-
-def test_two_pieces_of_one_group_are_matched_only_after_asking(store, loose):
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_two_pieces_of_one_group_are_matched_only_after_asking(store, loose):
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, TIME)
         await keys(pilot, "space")
         await go_to(pilot, stage, OPEN_MINDED)
@@ -109,14 +102,11 @@ def test_two_pieces_of_one_group_are_matched_only_after_asking(store, loose):
         await keys(pilot, "y")
         assert set(store.load(loose).theme_of(TIME).pieces) == {TIME, OPEN_MINDED}
 
-    drive(app, script, (80, 24))
 
-
-def test_a_suggestion_is_taken_with_one_key_and_dismissed_with_another(store, loose):
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_a_suggestion_is_taken_with_one_key_and_dismissed_with_another(store, loose):
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         suggestion = str(stage.query_one("#suggestion").render())
         assert "Suggestion 1 of 2" in suggestion and "'purpose' ~ 'goal'" in suggestion
         await keys(pilot, "y")  # the best first: Shared purpose ~ Common goal
@@ -130,16 +120,13 @@ def test_a_suggestion_is_taken_with_one_key_and_dismissed_with_another(store, lo
         await keys(pilot, "ctrl+z")
         assert store.load(loose).dismissed == ()
 
-    drive(app, script, (80, 24))
 
-
-def test_next_suggestion_brings_its_groups_into_view(store, loose):
+@pilot
+async def test_next_suggestion_brings_its_groups_into_view(store, loose):
     store.apply(loose, AddGroup("Group three", id="gthree"))
     store.apply(loose, AddPiece("gthree", "Mutual trust", id="pmutual"))
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         assert len(stage.slots) == 2  # two groups side by side at 80 columns
         keys_seen = []
         for _ in range(len(stage.suggestions)):
@@ -151,29 +138,23 @@ def test_next_suggestion_brings_its_groups_into_view(store, loose):
             assert session.find_piece(shown.b)[0].id in stage.slots
         assert any("pmutual" in pair for pair in keys_seen)
 
-    drive(app, script, (80, 24))
 
-
-def test_brackets_change_which_group_a_column_shows(store, example):
+@pilot
+async def test_brackets_change_which_group_a_column_shows(store, example):
     store.apply(example, AddGroup("Group three", id="gthree"))
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+    async with session_app(store, stage="themes", session=example) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         first = stage.slots[0]
         await keys(pilot, "right_square_bracket")
         assert stage.slots[0] == "gthree" and stage.slots[1] != "gthree"
         await keys(pilot, "left_square_bracket")
         assert stage.slots[0] == first
 
-    drive(app, script, (80, 24))
 
-
-def test_the_table_shows_themes_then_what_one_group_named(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_the_table_shows_themes_then_what_one_group_named(store, example):
+    async with session_app(store, stage="themes", session=example) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await keys(pilot, "t")
         assert stage.has_class("-table")
         table = app.screen.query_one("#table")
@@ -181,15 +162,12 @@ def test_the_table_shows_themes_then_what_one_group_named(store, example):
         await keys(pilot, "t")
         assert app.screen.query_one("#columns").display
 
-    drive(app, script, (80, 24))
 
-
-def test_closest_candidates_and_match_from_them(store, example):
+@pilot
+async def test_closest_candidates_and_match_from_them(store, example):
     store.apply(example, Unmatch("tvwqvj"))  # Trust / Psychological Safety
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+    async with session_app(store, stage="themes", session=example) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, TRUST)
         await keys(pilot, "c")
         assert isinstance(app.screen, CandidatesScreen)
@@ -198,22 +176,16 @@ def test_closest_candidates_and_match_from_them(store, example):
         theme = store.load(example).theme_of(TRUST)
         assert set(theme.pieces) == {TRUST, SAFETY} and theme.kind == "overlap"
 
-    drive(app, script, (80, 24))
 
-
-def test_a_piece_removed_by_someone_else_meanwhile(store, loose):
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        await open_themes(pilot)
+@pilot
+async def test_a_piece_removed_by_someone_else_meanwhile(store, loose):
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
         store.apply(loose, RemovePiece(GOAL))  # another process, before this screen polls
         before = store.path_for(loose).read_bytes()
         await keys(pilot, "y")
         assert "no piece with id" in notice(app).lower()
         assert store.path_for(loose).read_bytes() == before
         assert app.screen.query_one(ThemesStage).controller.session.theme_of(PURPOSE) is None
-
-    drive(app, script, (80, 24))
 
 
 def test_snapshot_80x24(snap_compare, store, loose):
@@ -240,11 +212,10 @@ def test_snapshot_160x48(snap_compare, store, loose):
     assert snap_compare(make_app(store, loose), terminal_size=(160, 48), run_before=picked)
 
 
-def test_changes_made_on_another_stage_show_when_coming_back(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_changes_made_on_another_stage_show_when_coming_back(store, example):
+    async with session_app(store, stage="themes", session=example) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await keys(pilot, "f4")
         assert not stage.display
         pilot.app.screen.controller.apply(AddPiece("gkbchb", "Unconscious bias", id="pbias2"))
@@ -253,29 +224,23 @@ def test_changes_made_on_another_stage_show_when_coming_back(store, example):
         assert "pbias2" in stage.columns()[0].piece_ids
         assert [(s.a, s.b) for s in stage.suggestions] == [("pbias2", "p7ckwu")]
 
-    drive(app, script)
 
-
-def test_a_session_without_groups_says_what_to_do(store):
+@pilot
+async def test_a_session_without_groups_says_what_to_do(store):
     from jigsaw_tui.core.model import new_session
 
     store.create(new_session("Empty"), name="empty")
-    app = make_app(store, "empty")
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+    async with session_app(store, stage="themes", session="empty") as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         assert "add a second group first" in str(stage.query_one("#head").render())
         await keys(pilot, "y", "s", "t", "t", "right_square_bracket")  # nothing breaks
         assert store.load("empty").themes == ()
 
-    drive(app, script)
 
-
-def test_merging_two_themes_asks_first(store, example):
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_merging_two_themes_asks_first(store, example):
+    async with session_app(store, stage="themes", session=example) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, TIME)  # in T1 'Time'
         await keys(pilot, "space")
         await go_to(pilot, stage, GOAL)  # in T2 'Shared purpose'
@@ -290,14 +255,11 @@ def test_merging_two_themes_asks_first(store, example):
         await keys(pilot, "ctrl+z")
         assert len(store.load(example).themes) == 4
 
-    drive(app, script)
 
-
-def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
-    app = make_app(store, loose)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
+    async with session_app(store, stage="themes", session=loose) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, PURPOSE)
         await keys(pilot, "enter")
         assert stage.picked == [PURPOSE]
@@ -309,19 +271,16 @@ def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
         await keys(pilot, "enter")
         assert isinstance(app.screen, PromptScreen)
 
-    drive(app, script)
 
-
-def test_take_one_piece_out_of_a_theme_of_three(store, example):
+@pilot
+async def test_take_one_piece_out_of_a_theme_of_three(store, example):
     store.apply(example, AddGroup("Group three", id="gthree"))
     store.apply(example, AddPiece("gthree", "Mutual trust", id="pmutual"))
     from jigsaw_tui.core.ops import AddToTheme
 
     store.apply(example, AddToTheme("tvwqvj", ("pmutual",)))
-    app = make_app(store, example)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+    async with session_app(store, stage="themes", session=example) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, TRUST)
         await keys(pilot, "d")
         theme = store.load(example).theme("tvwqvj")
@@ -330,14 +289,11 @@ def test_take_one_piece_out_of_a_theme_of_three(store, example):
         await keys(pilot, "ctrl+z")
         assert TRUST in store.load(example).theme("tvwqvj").pieces
 
-    drive(app, script)
 
-
-def test_ascii_mode_cuts_lines_with_three_dots(store, example):
-    app = make_app(store, example, ascii_only=True)
-
-    async def script(pilot):
-        stage = await open_themes(pilot)
+@pilot
+async def test_ascii_mode_cuts_lines_with_three_dots(store, example):
+    async with session_app(store, stage="themes", session=example, ascii_only=True) as (app, pilot):
+        stage = app.screen.query_one(ThemesStage)
         prompts = [str(o.prompt) for o in stage.query_one("#theme-list").options]
         assert any(p.endswith("...") for p in prompts)  # long theme lines are cut
         assert all(p.isascii() for p in prompts)
@@ -349,5 +305,3 @@ def test_ascii_mode_cuts_lines_with_three_dots(store, example):
         console = Console(width=80, record=True, file=io.StringIO())
         console.print(stage.query_one("#table-body").render())
         assert console.export_text().isascii()
-
-    drive(app, script)

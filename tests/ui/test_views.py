@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jigsaw_tui.ui.stages.columns import AnswerColumn
 
-from .tui_helpers import NAME, copy_example, make_app, pilot
+from .tui_helpers import NAME, pilot, session_app
 
 FIRST, SECOND = "ve9fva", "v4zuvr"  # ids fixed in the example
 
@@ -15,9 +15,7 @@ def answers(store, view_id):
 
 @pilot
 async def test_answers_are_captured_under_the_current_question(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f3", *"Learning from each other", "enter")
         await pilot.pause()
         assert answers(store, FIRST)[-1] == "Learning from each other"
@@ -28,9 +26,7 @@ async def test_answers_are_captured_under_the_current_question(store):
 
 @pilot
 async def test_edit_remove_and_move_an_answer(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f3", "up")  # last answer
         await pilot.press("shift+up")
         await pilot.pause()
@@ -48,9 +44,7 @@ async def test_edit_remove_and_move_an_answer(store):
 
 @pilot
 async def test_add_edit_and_remove_a_question(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with session_app(store) as (app, pilot):
         await pilot.press("f3", "ctrl+g", *"What would help?", "enter")
         await pilot.pause()
         views = store.load(NAME).views

@@ -3,6 +3,7 @@ touch signals (pytest owns them)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -26,15 +27,33 @@ def make_app(store, session: str | None = NAME, **kwargs) -> JigsawApp:
     return JigsawApp(store, session, watch_signals=False, **kwargs)
 
 
-def drive(app, script, size=(80, 24)) -> None:
-    """Run `script(pilot)` against the app (no async test plugin needed)."""
-    import asyncio
+STAGE_KEYS = {"meditation": "f2", "views": "f3", "groups": "f4", "themes": "f5", "lid": "f6", "actions": "f7"}
 
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await script(pilot)
 
-    asyncio.run(main())
+@contextlib.asynccontextmanager
+async def session_app(store, stage: str | None = None, size=(80, 24), session: str | None = None, **kwargs):
+    """`async with session_app(store, stage="groups") as (app, pilot):` the example session
+    (copied into the store first) at `size`, on `stage`: its F-key pressed and the stage
+    shown with the focus in it. `session` opens one already in the store instead, as it is
+    (nothing copied); no `stage` presses nothing. `kwargs` go to make_app."""
+    if session is None:
+        session = copy_example(store)
+    app = make_app(store, session, **kwargs)
+    async with app.run_test(size=size) as pilot:
+        if stage is not None:
+            await pilot.press(STAGE_KEYS[stage])
+            for _ in range(10):  # the stage mounts (on a first visit), then takes the focus
+                await pilot.pause()
+                if has_focus(app, stage):
+                    break
+        yield app, pilot
+
+
+def has_focus(app, stage: str) -> bool:
+    """The stage is the one shown and the focus is inside it."""
+    screen, focused = app.screen, app.focused
+    return (getattr(screen, "current", None) == stage and focused is not None
+            and screen.current_stage() in focused.ancestors_with_self)
 
 
 async def keys(pilot, *names):
