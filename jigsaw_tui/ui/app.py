@@ -21,15 +21,16 @@ from .textual_api import give_result_callback
 HANG_UP_READ_SECONDS = 0.25
 
 class JigsawApp(App):
+    # Every screen's styles, read at start: the first screen is not pushed, so Textual
+    # would not read a CSS_PATH of its own. The dialogs read theirs when first shown.
+    CSS_PATH = ["app.tcss", "widgets.tcss", "session_screen.tcss", "picker.tcss", "stages/stages.tcss",
+                "stages/columns.tcss", "stages/meditation.tcss", "stages/themes.tcss", "stages/lid.tcss",
+                "stages/actions.tcss"]
     TITLE = "jigsaw"
     HELP = (
         "  ctrl+p                 command palette: every command by name\n"
         "  ctrl+c                 copy selected text (it does not quit: ctrl+q does)\n"
     )
-    CSS = """
-    Screen { background: $surface; }
-    JigsawApp.-ascii ModalScreen > Vertical { border: ascii $primary; }
-    """
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit (everything is already saved)", show=False, priority=True),
         Binding("f1", "help", "help", key_display="F1"),

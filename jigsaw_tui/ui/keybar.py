@@ -28,11 +28,6 @@ class Entry(NamedTuple):
 
 
 class KeyBar(Widget):
-    DEFAULT_CSS = """
-    KeyBar { height: 1; background: $panel; }
-    KeyBar > .keybar--key { text-style: bold; color: $footer-key-foreground; }
-    KeyBar > .keybar--disabled { text-style: dim; }
-    """
     COMPONENT_CLASSES = {"keybar--key", "keybar--disabled"}
 
     def __init__(self, **kwargs):

@@ -18,9 +18,6 @@ from .keys import one_line
 class CaptureInput(Input):
     """A one-row input, no border, no blinking; several pasted lines become several items."""
 
-    DEFAULT_CSS = """
-    CaptureInput, CaptureInput:focus { height: 1; border: none; padding: 0 1; }
-    """
     def __init__(self, draft_key: str = "", take: Callable[[str], bool] | None = None,
                  enter: Callable[[], object] | None = None,
                  take_lines: Callable[[list[str]], object] | None = None, **kwargs):

@@ -9,11 +9,6 @@ from textual.widgets import Static
 class Notice(Static):
     """The one-line notice above the key bar: the last thing worth saying, with its kind in words."""
 
-    DEFAULT_CSS = """
-    Notice { height: 1; padding: 0 1; }
-    Notice.-warning { text-style: bold; }
-    Notice.-error { text-style: bold reverse; }
-    """
 
     def say(self, message: str, severity: str = "information") -> None:
         prefix = {"warning": "! ", "error": "!! "}.get(severity, "")

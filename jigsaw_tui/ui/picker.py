@@ -45,13 +45,6 @@ class SessionList(OptionList):
 
 
 class PickerScreen(Screen):
-    DEFAULT_CSS = """
-    PickerScreen #picker-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
-    PickerScreen #filter-row { height: 1; margin: 0 0 1 0; }
-    PickerScreen #filter-prompt { width: auto; padding: 0 0 0 1; text-style: bold; }
-    PickerScreen #filter { width: 1fr; max-width: 64; padding: 0; }
-    PickerScreen OptionList { height: 1fr; border: none; padding: 0; }
-    """
     BINDINGS = [
         Binding("down", "move(1)", "next", show=False),
         Binding("up", "move(-1)", "previous", show=False),

@@ -37,7 +37,6 @@ def _stage_bindings() -> list[Binding]:
 class StageBar(Static):
     """One row: the session title and the six stages with their keys; the current one marked."""
 
-    DEFAULT_CSS = "StageBar { height: 1; background: $panel; }"
     _shown: Text | None = None
 
     def show(self, title: str, current: str) -> None:
@@ -63,9 +62,6 @@ class StageBar(Static):
 class SessionScreen(NoFocusRepaint, Screen):
     # (NoFocusRepaint: Textual repaints the whole screen when focus moves; the widgets
     # involved repaint themselves, so that only doubled the bytes of every stage switch.)
-    DEFAULT_CSS = """
-    SessionScreen #stages { height: 1fr; }
-    """
     BINDINGS = _stage_bindings() + [
         # Not priority: a capture line runs them in turn with the keys typed before them
         # (a priority binding would undo before an Enter typed just earlier was handled).

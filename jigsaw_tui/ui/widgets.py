@@ -40,17 +40,12 @@ class ColumnLine(CaptureInput):
 
 
 class ItemList(OptionRows, OptionList):
+    DEFAULT_CLASSES = "cursor-rows"  # app.tcss: the cursor row without colour
     """The items above a capture line; Down past the last item goes back to typing.
 
     Letter keys are safe here: this list is never where typing goes.
     """
 
-    DEFAULT_CSS = """
-    ItemList { height: 1fr; border: none; padding: 0; background: $surface; }
-    ItemList:focus { border: none; }
-    ItemList > .option-list--option-highlighted { text-style: underline; }
-    ItemList:focus > .option-list--option-highlighted { text-style: bold reverse; }
-    """
     BINDINGS = [
         Binding("enter,e", "item('edit')", "edit", key_display="e"),
         Binding("delete,d", "item('remove')", "remove", key_display="d"),
@@ -174,13 +169,6 @@ class CaptureColumn(CursorMark, Vertical):
     through `controller.apply`; typed text is never touched by a session change.
     """
 
-    DEFAULT_CSS = """
-    CaptureColumn { width: 1fr; height: 1fr; }
-    CaptureColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    CaptureColumn > .capture-row { height: 1; }
-    CaptureColumn > .capture-row > .prompt { width: auto; padding: 0 0 0 1; text-style: bold; }
-    CaptureColumn > .capture-row > CaptureInput { width: 1fr; max-width: 64; padding: 0; }
-    """
 
     placeholder = "type, then Enter"
     prompt = "add> "

@@ -10,9 +10,9 @@ slow links): its keys are shown in it. Its Enter acts in the same step (keys.py)
 
 import inspect
 
-from .basic import DIALOG_CSS, ConfirmScreen, MessageScreen, PieceEditor, PromptScreen
+from .basic import ConfirmScreen, MessageScreen, PieceEditor, PromptScreen
 
-__all__ = ["DIALOG_CSS", "ConfirmScreen", "MessageScreen", "PieceEditor", "PromptScreen", "ask"]
+__all__ = ["ConfirmScreen", "MessageScreen", "PieceEditor", "PromptScreen", "ask"]
 
 
 def ask(node, dialog, apply=None) -> None:

@@ -9,13 +9,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..lines import CaptureInput
-from .basic import DIALOG_CSS
 
 
 class ActionEditor(ModalScreen["tuple[str, str, str] | None"]):
     """An action's what, who and by when. Enter in any line saves; Tab moves between them."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ActionEditor")
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [Binding("escape,ctrl+c", "cancel", "cancel", priority=True)]
 
     def __init__(self, text: str, owner: str, due: str):

@@ -14,25 +14,14 @@ from textual.widgets import Input, Static
 
 from ..lines import CaptureInput
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 76; max-width: 100%; height: auto; max-height: 100%;
-    border: round $primary; padding: 0 1; background: $panel;
-}}
-{name} .title {{ text-style: bold; height: 1; }}
-{name} .hint {{ height: auto; color: $text-muted; }}
-{name} Input {{ height: 1; border: none; padding: 0 1; margin: 0 0 1 0; }}
-"""
 
 
 class MessageScreen(ModalScreen[None]):
     """Text to read (help, about, lines not added); Enter, Esc, q or F1 closes it."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="MessageScreen") + """
-    MessageScreen VerticalScroll { height: auto; max-height: 100%; }
-    MessageScreen > Vertical { height: auto; max-height: 100%; overflow: hidden; }
-    """
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [
         Binding("enter,escape,q,f1", "dismiss", "close"),
     ]
@@ -62,7 +51,9 @@ class MessageScreen(ModalScreen[None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question. y confirms; n, Esc or Enter keep things as they are."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [
         Binding("y", "answer(True)", "yes"),
         Binding("n,escape,enter", "answer(False)", "no, keep it"),
@@ -88,7 +79,9 @@ class ConfirmScreen(ModalScreen[bool]):
 class PromptScreen(ModalScreen["str | None"]):
     """One line of text. Enter saves; ctrl+c or Esc cancels (both shown)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="PromptScreen")
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [Binding("escape,ctrl+c", "cancel", "cancel", priority=True)]
 
     def __init__(self, title: str, value: str = "", hint: str = ""):
@@ -129,9 +122,9 @@ def note_area(text: str):
 class PieceEditor(ModalScreen["tuple[str, str] | None"]):
     """A piece's words and its note. ctrl+s saves both; Enter in the words line saves too."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="PieceEditor") + """
-    PieceEditor TextArea, PieceEditor TextArea:focus { height: 8; border: none; padding: 0 1; }
-    """
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [
         # Not priority: it must run after the keys typed before it, or their text is lost.
         Binding("ctrl+s", "save", "save"),

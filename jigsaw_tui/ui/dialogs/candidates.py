@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .basic import DIALOG_CSS
 
 
 class CandidateList(OptionList):
@@ -22,9 +21,9 @@ class CandidateList(OptionList):
 class CandidatesScreen(ModalScreen):
     """A piece's three closest candidates in other groups; Enter matches, o as an overlap."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="CandidatesScreen") + """
-    CandidatesScreen OptionList, CandidatesScreen OptionList:focus { height: auto; max-height: 12; border: none; }
-    """
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [
         Binding("enter,s", "choose('same')", "same theme"),
         Binding("o", "choose('overlap')", "overlap"),

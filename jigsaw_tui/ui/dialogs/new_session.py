@@ -10,7 +10,6 @@ from textual.widgets import Input, Static
 
 from ..notice import Notice
 from ..lines import CaptureInput
-from .basic import DIALOG_CSS
 
 DEFAULT_GROUPS = ("Group one", "Group two")
 
@@ -18,7 +17,9 @@ DEFAULT_GROUPS = ("Group one", "Group two")
 class NewSessionScreen(ModalScreen["str | None"]):
     """Title and group names; Enter moves on, Enter on the last line creates."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="NewSessionScreen")
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [
         Binding("ctrl+s", "create", "create", priority=True),
         Binding("escape,ctrl+c", "cancel", "cancel", priority=True),

@@ -16,7 +16,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .basic import DIALOG_CSS
 from ..lines import CaptureInput
 
 
@@ -33,10 +32,9 @@ class CommandList(OptionList):
 class Palette(ModalScreen):
     """Commands as (title, help, callback); the result is the one chosen, run by the app."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="Palette") + """
-    Palette CommandList, Palette CommandList:focus { height: auto; max-height: 14; border: none; padding: 0; }
-    Palette CommandList > .option-list--option-highlighted { text-style: bold reverse; }
-    """
+    CSS_PATH = "dialogs.tcss"
+    DEFAULT_CLASSES = "dialog"
+
     BINDINGS = [
         Binding("down", "move(1)", "next", show=False, priority=True),
         Binding("up", "move(-1)", "previous", show=False, priority=True),

@@ -63,7 +63,6 @@ def stage_class(info: StageInfo) -> type:
 class Stage(Vertical):
     """Base of every stage: holds the controller; override what you need."""
 
-    DEFAULT_CSS = "Stage { height: 100%; overflow: hidden; }"
 
     def __init__(self, controller, **kwargs):
         super().__init__(**kwargs)

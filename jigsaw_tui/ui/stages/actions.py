@@ -43,9 +43,6 @@ class ActionList(ItemList):
 class ActionColumn(CaptureColumn):
     """One shared theme (or the stand-alone actions): its actions and the line to add one."""
 
-    DEFAULT_CSS = """
-    ActionColumn > .heading { height: auto; max-height: 3; }
-    """
 
     HELP_TITLE = "Typing an action"
     HELP = (

@@ -88,18 +88,12 @@ def short_name(column: CaptureColumn, session) -> str:
 class ColumnStrip(Static):
     """One row naming every column when not all fit: where you are, and what Tab reaches."""
 
-    DEFAULT_CSS = "ColumnStrip { height: 1; padding: 0 1; color: $text-muted; }"
     shown: Text | None = None  # the last line drawn: the same again is not sent
 
 
 class ColumnsStage(Stage):
     """A stage made of capture columns, one per key (group id, view id)."""
 
-    DEFAULT_CSS = """
-    ColumnsStage > .empty { height: auto; padding: 1 2; }
-    ColumnsStage > Horizontal { height: 1fr; overflow: hidden; }
-    ColumnsStage CaptureColumn { margin: 0 1 0 0; }
-    """
     BINDINGS = [
         Binding("tab", "next_column(1)", "next", priority=False),
         Binding("shift+tab", "next_column(-1)", "previous", priority=False),

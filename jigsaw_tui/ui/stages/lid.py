@@ -26,7 +26,6 @@ WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not b
 class LidView(Widget, can_focus=True):
     """The text lid, sized to the widget. Keys here are shown in the key bar."""
 
-    DEFAULT_CSS = "LidView { height: 1fr; width: 1fr; }"
     BINDINGS = [
         Binding("right,down", "step(1)", "round", key_display="arrows"),
         Binding("left,up", "step(-1)", "back", show=False),
@@ -87,13 +86,6 @@ class LidView(Widget, can_focus=True):
 
 
 class LidStage(Stage):
-    DEFAULT_CSS = """
-    LidStage #lid-heading { height: 1; padding: 0 1; }
-    LidStage #lid-body { height: 1fr; layout: vertical; }
-    LidStage #lid-body.-wide { layout: horizontal; }
-    LidStage #lid-detail { height: auto; max-height: 4; padding: 0 1; }
-    LidStage #lid-body.-wide #lid-detail { height: 100%; max-height: 100%; width: 34; }
-    """
 
     def __init__(self, controller, **kwargs):
         super().__init__(controller, **kwargs)

@@ -40,7 +40,6 @@ def clock(seconds: int) -> str:
 class Line(Widget):
     """One short row that redraws only itself (no layout): what the timer changes each second."""
 
-    DEFAULT_CSS = "Line { height: 1; }"
 
     def __init__(self, draw, **kwargs):
         super().__init__(**kwargs)
@@ -55,12 +54,6 @@ class Breather(Vertical, can_focus=True):
 
     HELP_TITLE = "Breathing guide and timer (when it has the cursor)"
 
-    DEFAULT_CSS = """
-    Breather { height: 4; width: 36; padding: 0 1; }
-    Breather > Static { height: 2; color: $text-muted; }
-    Breather > #guide { width: 28; }
-    Breather > #clock { width: 16; }
-    """
     BINDINGS = [
         Binding("space", "toggle", "start/pause"),
         Binding("r", "restart", "restart", show=False),
@@ -167,11 +160,6 @@ class Breather(Vertical, can_focus=True):
 
 
 class MeditationStage(Stage):
-    DEFAULT_CSS = """
-    MeditationStage #calm { height: auto; max-height: 60%; }
-    MeditationStage #prompt { width: 1fr; padding: 1 2; height: auto; }
-    MeditationStage #checkin { height: 1fr; min-height: 5; }
-    """
     BINDINGS = [
         Binding("tab,shift+tab", "switch_focus", "guide/check-in", show=False),
         Binding("ctrl+b", "toggle", "start/pause"),

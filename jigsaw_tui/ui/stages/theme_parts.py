@@ -16,15 +16,9 @@ MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
 
 
 class PieceOptions(OptionList):
+    DEFAULT_CLASSES = "cursor-rows"  # app.tcss: the cursor row without colour
     """One group's pieces. Letter keys are the stage's: nothing is typed here."""
 
-    DEFAULT_CSS = """
-    PieceOptions { height: 1fr; border: none; padding: 0; background: $surface; }
-    PieceOptions:focus { border: none; }
-    /* The cursor row seen without colour: reverse where the keys go, underlined elsewhere */
-    PieceOptions > .option-list--option-highlighted { text-style: underline; }
-    PieceOptions:focus > .option-list--option-highlighted { text-style: bold reverse; }
-    """
     BINDINGS = [
         Binding("left", "app.focus_previous", "previous column", show=False),
         Binding("right", "app.focus_next", "next column", show=False),
@@ -43,10 +37,6 @@ class PieceOptions(OptionList):
 class GroupColumn(CursorMark, Vertical):
     """A heading (group name, how many of its pieces are in themes) and its pieces."""
 
-    DEFAULT_CSS = """
-    GroupColumn { width: 1fr; height: 1fr; margin: 0 1 0 0; }
-    GroupColumn > .heading { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    """
 
     def __init__(self, group_id: str, enter=None, **kwargs):
         super().__init__(**kwargs)
@@ -93,14 +83,9 @@ class GroupColumn(CursorMark, Vertical):
 
 
 class ThemeList(OptionList):
+    DEFAULT_CLASSES = "cursor-rows"
     """The themes, each with how many groups named it; then what only one group named."""
 
-    DEFAULT_CSS = """
-    ThemeList { height: auto; max-height: 40%; min-height: 4; border: none; padding: 0; background: $surface; border-top: solid $primary; }
-    ThemeList:focus { border: none; border-top: solid $accent; }
-    ThemeList > .option-list--option-highlighted { text-style: underline; }
-    ThemeList:focus > .option-list--option-highlighted { text-style: bold reverse; }
-    """
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:

@@ -29,16 +29,6 @@ from .theme_parts import (
 
 
 class ThemesStage(Stage):
-    DEFAULT_CSS = """
-    ThemesStage > #head { height: 1; padding: 0 1; }
-    ThemesStage > #columns { height: 1fr; }
-    ThemesStage > #table { height: 1fr; display: none; }
-    ThemesStage > #suggestion { height: 2; padding: 0 1; background: $boost; }
-    ThemesStage.-table > #columns { display: none; }
-    ThemesStage.-table > #table { display: block; }
-    ThemesStage.-table > ThemeList { display: none; }
-    ThemesStage.-ascii > ThemeList, ThemesStage.-ascii > ThemeList:focus { border-top: ascii $primary; }
-    """
     BINDINGS = [  # in the key bar's order: what a facilitator needs most comes first
         Binding("y", "accept", "accept"),
         Binding("x", "dismiss_suggestion", "dismiss"),
