@@ -75,8 +75,12 @@ class KeysInOrder:
         if await self._apply(screen, event):
             self.stray = ""
             return True
-        if event.is_printable:  # where nothing takes text: said, never dropped silently
-            self.not_typed(screen, event.character or "")
+        if event.is_printable:
+            line = self._line_for_letters(screen)
+            if line is not None and type_into(line, event.character or ""):
+                self.stray = ""
+                return True
+            self.not_typed(screen, event.character or "")  # said, never dropped silently
             return True
         self.stray = ""
         return False
@@ -89,6 +93,16 @@ class KeysInOrder:
         if typed_into(screen.focused, event):
             return True
         return active is not None and not active.binding.priority and await self._run(active)
+
+    def _line_for_letters(self, screen):
+        """Where a letter that is not one of the focused place's keys is typed: a list
+        gives it to its capture line, a yes/no question or a message closes ("no") and
+        gives it to the line below. Asked of the focused widget, then of the screen."""
+        for place in (screen.focused, screen):
+            hand_over = getattr(place, "line_for_letters", None)
+            if hand_over is not None:
+                return hand_over()
+        return None
 
     def not_typed(self, screen, character: str) -> None:
         """A letter where nothing takes text (a list, a question): say so, with what was typed."""

@@ -32,12 +32,14 @@ class CaptureInput(Input):
         self.enter = enter
         self.take_lines = take_lines  # several pasted lines, each its own item
         self.refused = False  # the text in the line was just refused at Enter
+        self.joined = False  # refused texts and what followed them, kept apart by " / "
 
     def type_text(self, text: str) -> None:
         """Typed text at the cursor. Typed straight after a refused Enter, it starts a new
         piece of the line, " / " after the refused one: both stay, neither is glued on."""
         if self.refused and self.value and self.cursor_position == len(self.value):
             text = " / " + text
+            self.joined = True  # its next Enter takes each part as its own item
         self.refused = False
         selection = self.selection
         if selection.is_empty:
@@ -61,10 +63,15 @@ class CaptureInput(Input):
             return
         if not value.strip():
             return  # an empty Enter does nothing: a double Enter is harmless
+        # Pieces kept apart after a refusal are taken one by one; what is refused again
+        # stays in the line, still apart.
+        parts = [p for p in value.split(" / ") if p.strip()] if self.joined else [value]
         self.value = ""
-        if not self.take(value):
-            self.value = value  # refused (a full lid, too long): nothing typed is lost
-            self.cursor_position = len(value)
+        left = [part for part in parts if not self.take(part)]
+        self.joined = len(left) > 1
+        if left:
+            self.value = " / ".join(left)  # refused (a full lid, too long): nothing typed is lost
+            self.cursor_position = len(self.value)
             self.refused = True  # what is typed next is kept apart from it, not glued on
 
     def paste_lines(self, text: str) -> None:

@@ -95,6 +95,14 @@ class ItemList(OptionRows, OptionList):
         if column is not None:
             column.item_action(what, self.highlighted)
 
+    def line_for_letters(self):
+        """A letter that is not a list key: back to typing, the letter in the line (keys.py)."""
+        column = self.column()
+        if column is None:
+            return None
+        focus_now(column.capture)
+        return column.capture
+
     def action_cursor_down(self) -> None:
         column = self.column()
         if column is not None and (self.highlighted is None or self.highlighted >= self.option_count - 1):

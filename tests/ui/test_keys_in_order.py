@@ -13,7 +13,7 @@ from jigsaw_tui.ui.stages import STAGES
 
 from .test_groups import column, open_groups, pieces
 from .test_key_bursts import burst, settle
-from .tui_helpers import copy_example, make_app, notice, pilot
+from .tui_helpers import NAME, copy_example, make_app, notice, pilot
 
 
 def declared(node, prefix: str = "jigsaw_tui") -> list[Binding]:
@@ -128,22 +128,20 @@ async def test_several_lines_pasted_into_a_prompt_stay_one_line_with_none_lost(s
 
 
 @pilot
-async def test_letters_typed_on_a_list_are_said_not_dropped(store):
+async def test_letters_typed_where_nothing_takes_text_are_said_not_dropped(store):
+    from jigsaw_tui.ui.stages.themes import ThemesStage
+
     copy_example(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
-        await pilot.press("up")  # the pieces list: its letters are commands, the rest take no text
+        await pilot.press("f5")  # Themes: its letters are commands, and there is no line
         await settle(pilot)
-        before = pieces(store)
-        await burst(app, "xyz")
+        assert app.screen.query_one(ThemesStage).current_piece() is not None
+        before = store.load(NAME).themes
+        await burst(app, "zzz")
         await settle(pilot)
-        assert pieces(store) == before
-        assert 'Not typed: "xyz"' in notice(app)
-        await pilot.press("a", *"ok", "enter")  # back to typing: the notice has done its job
-        await settle(pilot)
-        assert pieces(store)[-1] == "ok"
-        assert column(app).capture.value == ""
+        assert store.load(NAME).themes == before
+        assert 'Not typed: "zzz"' in notice(app)
 
 
 @pytest.mark.parametrize("chunk", [None, 1])
@@ -214,3 +212,56 @@ async def test_keys_typed_after_removing_a_group_land_in_the_group_that_takes_th
         await settle(pilot)
         assert [g.id for g in store.load(NAME).groups] == [GROUP_TWO]
         assert pieces(store, GROUP_TWO) == before + ["After the removal"]
+
+
+@pilot
+async def test_pieces_kept_apart_after_a_refusal_are_saved_one_by_one_once_there_is_room(store):
+    from jigsaw_tui.core.ops import AddPiece
+
+    from .tui_helpers import GROUP_ONE, NAME
+
+    copy_example(store)
+    for n in range(12 - len(pieces(store))):
+        store.apply(NAME, AddPiece(GROUP_ONE, f"filler {n}"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await burst(app, "Night bus\nTaxi card\n")
+        await settle(pilot)
+        assert column(app).capture.value == "Night bus / Taxi card"  # both refused, kept apart
+        app.screen.controller.apply(__import__("jigsaw_tui.core.ops", fromlist=["x"]).RemovePiece(
+            store.load(NAME).group(GROUP_ONE).pieces[0].id))  # one place free
+        await burst(app, "\n")
+        await settle(pilot)
+        assert pieces(store)[-1] == "Night bus"  # the first part, as its own piece
+        assert column(app).capture.value == "Taxi card"  # the rest still in the line
+
+
+@pytest.mark.parametrize("chunk", [None, -1])
+@pilot
+async def test_letters_typed_into_a_yes_no_question_close_it_as_no_and_are_typed_below(store, chunk):
+    from .tui_helpers import NAME
+
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        groups = len(store.load(NAME).groups)
+        app.post_message(events.Key("f8", None))  # remove the group? (asks)
+        await burst(app, "Pay more\n", chunk)  # the 'y' of 'Pay' is not an answer
+        await settle(pilot)
+        assert len(store.load(NAME).groups) == groups
+        assert pieces(store)[-1] == "Pay more"
+
+
+@pilot
+async def test_a_letter_that_is_not_a_list_key_goes_back_to_typing_with_it(store):
+    copy_example(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_groups(pilot)
+        await pilot.press("up")
+        await settle(pilot)
+        await burst(app, "Advice\n")  # A is no list key: typing it goes to the line
+        await settle(pilot)
+        assert pieces(store)[-1] == "Advice"

@@ -16,6 +16,15 @@ from ..lines import CaptureInput
 
 
 
+def close_for_letters(dialog, answer):
+    """A letter typed into a question or a message that is not one of its keys: the
+    person did not see it open (a laggy link) and goes on typing. The dialog closes
+    with `answer` (a question's "no, keep it") and the letter goes to the line below."""
+    dialog.dismiss(answer)
+    below = dialog.app.screen
+    return below.focused if below is not dialog else None
+
+
 class MessageScreen(ModalScreen[None]):
     """Text to read (help, about, lines not added); Enter, Esc, q or F1 closes it."""
 
@@ -47,6 +56,9 @@ class MessageScreen(ModalScreen[None]):
     def action_dismiss(self) -> None:
         self.dismiss(None)
 
+    def line_for_letters(self):
+        return close_for_letters(self, None)
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question. y confirms; n, Esc or Enter keep things as they are."""
@@ -74,6 +86,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+    def line_for_letters(self):
+        return close_for_letters(self, False)
 
 
 class PromptScreen(ModalScreen["str | None"]):

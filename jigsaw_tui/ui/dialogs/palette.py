@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..lines import CaptureInput
+from ..notice import Notice
 
 
 def matches(command, words: list[str]) -> bool:
@@ -52,6 +53,7 @@ class Palette(ModalScreen):
             yield Static(Text("Commands: type part of a name, Enter runs it"), classes="title")
             yield CaptureInput(id="find", placeholder="e.g. add group, export, undo", enter=self.run_highlighted)
             yield CommandList(*self.options(), id="commands")
+            yield Notice(id="palette-notice")
             yield Static(Text("Enter: run    up/down: choose    Esc or ctrl+c: close"), classes="hint")
 
     def on_mount(self) -> None:
@@ -94,8 +96,9 @@ class Palette(ModalScreen):
     def run_highlighted(self) -> None:
         self.keep_up()
         listing = self.query_one(CommandList)
-        if not self.shown or listing.highlighted is None:
-            self.app.bell()
+        if not self.shown or listing.highlighted is None:  # nothing run; the words stay to mend
+            typed = self.query_one("#find", CaptureInput).value
+            self.query_one(Notice).say(f'No command matches "{typed}": change the words, or Esc.', "warning")
             return
         self.dismiss(self.shown[listing.highlighted])
 

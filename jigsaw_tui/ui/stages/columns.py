@@ -153,6 +153,7 @@ class ColumnsStage(Stage):
         keys = self.keys(session)
         row = self.query_one(Horizontal)
         existing = {c.where: c for c in self.columns()}
+        order = list(existing)  # where the current column was: its neighbour takes its place
         for key, column in existing.items():
             if key not in keys:
                 self._pending.append(column.remove())
@@ -164,7 +165,8 @@ class ColumnsStage(Stage):
             else:
                 column.show(session)
         if self.current_key not in keys:
-            self.current_key = keys[0] if keys else ""
+            at = order.index(self.current_key) if self.current_key in order else 0
+            self.current_key = keys[min(at, len(keys) - 1)] if keys else ""
         show_if(self.query_one(".empty"), not keys)
         self.layout_columns()
 
