@@ -11,9 +11,20 @@ from textual.binding import Binding
 from jigsaw_tui.ui.keys import focus_now
 from jigsaw_tui.ui.stages import STAGES
 
-from .test_groups import column, open_groups, pieces
+from .test_groups import column, pieces
 from .test_key_bursts import burst, settle
-from .tui_helpers import NAME, copy_example, make_app, notice, pilot
+from .tui_helpers import NAME, copy_example, make_app, notice, pilot, session_app
+
+
+def fill_group_one(store) -> None:
+    """The example with Group one full (12 of 12 pieces)."""
+    from jigsaw_tui.core.ops import AddPiece
+
+    from .tui_helpers import GROUP_ONE
+
+    copy_example(store)
+    for n in range(12 - len(pieces(store))):
+        store.apply(NAME, AddPiece(GROUP_ONE, f"filler {n}"))
 
 
 def declared(node, prefix: str = "jigsaw_tui") -> list[Binding]:
@@ -98,10 +109,7 @@ async def test_the_check_sees_a_shadowed_key():
 @pytest.mark.parametrize("chunk", [None, -1])
 @pilot
 async def test_a_paste_takes_its_turn_with_the_keys_around_it(store, chunk):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         before = pieces(store)
         await burst(app, "Before ", chunk)
         app.post_message(events.Paste("the paste"))
@@ -114,10 +122,7 @@ async def test_a_paste_takes_its_turn_with_the_keys_around_it(store, chunk):
 async def test_several_lines_pasted_into_a_prompt_stay_one_line_with_none_lost(store):
     from jigsaw_tui.ui.dialogs import PromptScreen
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert isinstance(app.screen, PromptScreen)
@@ -147,16 +152,8 @@ async def test_letters_typed_where_nothing_takes_text_are_said_not_dropped(store
 @pytest.mark.parametrize("chunk", [None, 1])
 @pilot
 async def test_keys_typed_after_a_refused_piece_are_kept_apart_not_glued_on(store, chunk):
-    from jigsaw_tui.core.ops import AddPiece
-
-    copy_example(store)
-    from .tui_helpers import GROUP_ONE, NAME
-
-    for n in range(12 - len(pieces(store))):
-        store.apply(NAME, AddPiece(GROUP_ONE, f"filler {n}"))
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    fill_group_one(store)
+    async with session_app(store, stage="groups", session=NAME) as (app, pilot):
         await burst(app, "Night bus\nTaxi card\n", chunk)
         await settle(pilot)
         assert len(pieces(store)) == 12  # the lid is full: neither is saved...
@@ -170,10 +167,7 @@ async def test_keys_typed_after_a_refused_piece_are_kept_apart_not_glued_on(stor
 @pytest.mark.parametrize("chunk", [None, 1, -1])
 @pilot
 async def test_a_palette_command_typed_in_one_burst_runs_before_the_next_keys(store, chunk):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await burst(app, "\x10add group\nCarers\nA first piece\n", chunk)  # ctrl+p ...
         await settle(pilot)
         session = app.screen.controller.session
@@ -185,10 +179,7 @@ async def test_a_palette_command_typed_in_one_burst_runs_before_the_next_keys(st
 async def test_the_palette_filters_as_keys_come_and_up_down_choose(store):
     from jigsaw_tui.ui.dialogs.palette import Palette
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await burst(app, "\x10go to")
         app.post_message(events.Key("down", None))
         await burst(app, "\n")
@@ -202,10 +193,7 @@ async def test_the_palette_filters_as_keys_come_and_up_down_choose(store):
 async def test_keys_typed_after_removing_a_group_land_in_the_group_that_takes_the_cursor(store, chunk):
     from .tui_helpers import GROUP_TWO, NAME
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         before = pieces(store, GROUP_TWO)
         app.post_message(events.Key("f8", None))  # remove Group one: asks first
         await burst(app, "yAfter the removal\n", chunk)
@@ -216,21 +204,16 @@ async def test_keys_typed_after_removing_a_group_land_in_the_group_that_takes_th
 
 @pilot
 async def test_pieces_kept_apart_after_a_refusal_are_saved_one_by_one_once_there_is_room(store):
-    from jigsaw_tui.core.ops import AddPiece
-
-    from .tui_helpers import GROUP_ONE, NAME
-
-    copy_example(store)
-    for n in range(12 - len(pieces(store))):
-        store.apply(NAME, AddPiece(GROUP_ONE, f"filler {n}"))
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    fill_group_one(store)
+    async with session_app(store, stage="groups", session=NAME) as (app, pilot):
         await burst(app, "Night bus\nTaxi card\n")
         await settle(pilot)
         assert column(app).capture.value == "Night bus / Taxi card"  # both refused, kept apart
-        app.screen.controller.apply(__import__("jigsaw_tui.core.ops", fromlist=["x"]).RemovePiece(
-            store.load(NAME).group(GROUP_ONE).pieces[0].id))  # one place free
+        from jigsaw_tui.core.ops import RemovePiece
+
+        from .tui_helpers import GROUP_ONE
+
+        app.screen.controller.apply(RemovePiece(store.load(NAME).group(GROUP_ONE).pieces[0].id))  # a place free
         await burst(app, "\n")
         await settle(pilot)
         assert pieces(store)[-1] == "Night bus"  # the first part, as its own piece
@@ -242,10 +225,7 @@ async def test_pieces_kept_apart_after_a_refusal_are_saved_one_by_one_once_there
 async def test_letters_typed_into_a_yes_no_question_close_it_as_no_and_are_typed_below(store, chunk):
     from .tui_helpers import NAME
 
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         groups = len(store.load(NAME).groups)
         app.post_message(events.Key("f8", None))  # remove the group? (asks)
         await burst(app, "Pay more\n", chunk)  # the 'y' of 'Pay' is not an answer
@@ -256,10 +236,7 @@ async def test_letters_typed_into_a_yes_no_question_close_it_as_no_and_are_typed
 
 @pilot
 async def test_a_letter_that_is_not_a_list_key_goes_back_to_typing_with_it(store):
-    copy_example(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_groups(pilot)
+    async with session_app(store, stage="groups") as (app, pilot):
         await pilot.press("up")
         await settle(pilot)
         await burst(app, "Advice\n")  # A is no list key: typing it goes to the line
