@@ -53,14 +53,14 @@ async def test_pick_two_pieces_and_match_them_as_the_same_theme(store, loose):
         stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, PURPOSE)
         await keys(pilot, "space")
-        assert stage.picked == [PURPOSE]
+        assert stage.state.picked == [PURPOSE]
         await go_to(pilot, stage, GOAL)
         await keys(pilot, "s")
         theme = store.load(loose).theme_of(PURPOSE)
         assert set(theme.pieces) == {PURPOSE, GOAL} and theme.kind == "same"
         assert theme.name == "Common goal"  # the shortest member's words
         assert "2 of 2 groups" in notice(app)
-        assert stage.picked == []
+        assert stage.state.picked == []
 
 
 @pilot
@@ -127,15 +127,15 @@ async def test_next_suggestion_brings_its_groups_into_view(store, loose):
     store.apply(loose, AddPiece("gthree", "Mutual trust", id="pmutual"))
     async with session_app(store, stage="themes", session=loose) as (app, pilot):
         stage = app.screen.query_one(ThemesStage)
-        assert len(stage.slots) == 2  # two groups side by side at 80 columns
+        assert len(stage.state.slots) == 2  # two groups side by side at 80 columns
         keys_seen = []
-        for _ in range(len(stage.suggestions)):
+        for _ in range(len(stage.state.suggestions)):
             await keys(pilot, "n")
             shown = stage.suggestion()
             keys_seen.append((shown.a, shown.b))
             session = store.load(loose)
-            assert session.find_piece(shown.a)[0].id in stage.slots
-            assert session.find_piece(shown.b)[0].id in stage.slots
+            assert session.find_piece(shown.a)[0].id in stage.state.slots
+            assert session.find_piece(shown.b)[0].id in stage.state.slots
         assert any("pmutual" in pair for pair in keys_seen)
 
 
@@ -144,11 +144,11 @@ async def test_brackets_change_which_group_a_column_shows(store, example):
     store.apply(example, AddGroup("Group three", id="gthree"))
     async with session_app(store, stage="themes", session=example) as (app, pilot):
         stage = app.screen.query_one(ThemesStage)
-        first = stage.slots[0]
+        first = stage.state.slots[0]
         await keys(pilot, "right_square_bracket")
-        assert stage.slots[0] == "gthree" and stage.slots[1] != "gthree"
+        assert stage.state.slots[0] == "gthree" and stage.state.slots[1] != "gthree"
         await keys(pilot, "left_square_bracket")
-        assert stage.slots[0] == first
+        assert stage.state.slots[0] == first
 
 
 @pilot
@@ -219,10 +219,10 @@ async def test_changes_made_on_another_stage_show_when_coming_back(store, exampl
         await keys(pilot, "f4")
         assert not stage.display
         pilot.app.screen.controller.apply(AddPiece("gkbchb", "Unconscious bias", id="pbias2"))
-        assert stage.suggestions == []  # hidden: nothing is worked out until it is shown
+        assert stage.state.suggestions == []  # hidden: nothing is worked out until it is shown
         await keys(pilot, "f5")
         assert "pbias2" in stage.columns()[0].piece_ids
-        assert [(s.a, s.b) for s in stage.suggestions] == [("pbias2", "p7ckwu")]
+        assert [(s.a, s.b) for s in stage.state.suggestions] == [("pbias2", "p7ckwu")]
 
 
 @pilot
@@ -262,7 +262,7 @@ async def test_enter_picks_a_piece_and_renames_a_theme(store, loose):
         stage = app.screen.query_one(ThemesStage)
         await go_to(pilot, stage, PURPOSE)
         await keys(pilot, "enter")
-        assert stage.picked == [PURPOSE]
+        assert stage.state.picked == [PURPOSE]
         await go_to(pilot, stage, GOAL)
         await keys(pilot, "enter", "s")
         assert set(store.load(loose).theme_of(GOAL).pieces) == {PURPOSE, GOAL}

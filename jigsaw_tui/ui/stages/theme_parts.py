@@ -3,6 +3,8 @@ comparison table and the closest-candidates dialog. Text from a session is never
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +15,20 @@ from ...core.compare import groups_label
 from ..widgets import CursorMark
 
 MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
+
+
+@dataclass
+class ThemesState:
+    """What the Themes stage shows beside the session, in one place: the pieces picked
+    (in order), the group each column shows, the suggestions and the one on show."""
+
+    picked: list[str] = field(default_factory=list)
+    slots: list[str] = field(default_factory=list)  # group ids, left to right
+    suggestions: list = field(default_factory=list)
+    at: int = 0  # the suggestion on show
+
+    def suggestion(self):
+        return self.suggestions[self.at] if self.suggestions else None
 
 
 class PieceOptions(OptionList):

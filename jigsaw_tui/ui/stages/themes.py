@@ -24,7 +24,7 @@ from ...core.ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
 from ..keys import focus_now
 from . import Stage
 from .theme_parts import (
-    MIN_COLUMN_WIDTH, GroupColumn, ThemeList, comparison_table, cut, plural,
+    MIN_COLUMN_WIDTH, GroupColumn, ThemeList, ThemesState, comparison_table, cut, plural,
 )
 
 
@@ -60,18 +60,15 @@ class ThemesStage(Stage):
 
     def __init__(self, controller, **kwargs):
         super().__init__(controller, **kwargs)
-        self.picked: list[str] = []
-        self.slots: list[str] = []  # the group shown in each column, left to right
-        self.suggestions: list = []
-        self.at = 0  # the suggestion on show
+        self.state = ThemesState()  # what is picked, shown and suggested: drawn by `draw`
         self._stale = False
 
     def compose(self):
         yield Static(id="head")
         session = self.controller.session
-        self.slots = [g.id for g in session.groups][: self.fit(session)]
+        self.state.slots = [g.id for g in session.groups][: self.fit(session)]
         with Horizontal(id="columns"):  # built here, so the first key finds a column focused
-            for group_id in self.slots:
+            for group_id in self.state.slots:
                 yield GroupColumn(group_id, enter=self.action_pick)
         with VerticalScroll(id="table"):
             yield Static(id="table-body")
@@ -87,7 +84,7 @@ class ThemesStage(Stage):
             self.session_changed(self.controller.session)
 
     def on_resize(self) -> None:
-        if len(self.slots) != self.fit(self.controller.session):
+        if len(self.state.slots) != self.fit(self.controller.session):
             self.session_changed(self.controller.session)
 
     # -- what is where ---------------------------------------------------------------------
@@ -118,7 +115,7 @@ class ThemesStage(Stage):
         return session.theme_of(piece) if piece else None
 
     def suggestion(self):
-        return self.suggestions[self.at] if self.suggestions else None
+        return self.state.suggestion()
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -128,7 +125,7 @@ class ThemesStage(Stage):
             return
         self._stale = False
         ids = {p.id for g in session.groups for p in g.pieces}
-        self.picked = [p for p in self.picked if p in ids]
+        self.state.picked = [p for p in self.state.picked if p in ids]
         self.refresh_suggestions(session)
         self.place_columns(session)
         self.draw(session)
@@ -137,19 +134,19 @@ class ThemesStage(Stage):
         from ...core.matching import suggest
 
         shown = self.suggestion()
-        self.suggestions = suggest(session)
-        keys = [(s.a, s.b) for s in self.suggestions]
+        self.state.suggestions = suggest(session)
+        keys = [(s.a, s.b) for s in self.state.suggestions]
         if shown and (shown.a, shown.b) in keys:
-            self.at = keys.index((shown.a, shown.b))
+            self.state.at = keys.index((shown.a, shown.b))
         else:
-            self.at = min(self.at, max(0, len(self.suggestions) - 1))
+            self.state.at = min(self.state.at, max(0, len(self.state.suggestions) - 1))
 
     def place_columns(self, session) -> None:
         groups = [g.id for g in session.groups]
         fit = self.fit(session)
-        slots = [g for g in self.slots if g in groups][:fit]
+        slots = [g for g in self.state.slots if g in groups][:fit]
         slots += [g for g in groups if g not in slots][: fit - len(slots)]
-        self.slots = slots
+        self.state.slots = slots
         row = self.query_one("#columns")
         columns = self.columns()
         for column in columns[len(slots):]:
@@ -186,12 +183,12 @@ class ThemesStage(Stage):
         from rich.table import Table
 
         theme = session.theme_of(piece.id)
-        mark = "*" if piece.id in self.picked else (">" if piece.id in pair else " ")
+        mark = "*" if piece.id in self.state.picked else (">" if piece.id in pair else " ")
         tag = f"T{numbers[theme.id]}" if theme else ""
         grid = Table.grid(padding=(0, 1, 0, 0))
         grid.add_column(width=4, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text(f"{mark}{tag}"), Text(piece.text, "bold" if piece.id in self.picked else ""))
+        grid.add_row(Text(f"{mark}{tag}"), Text(piece.text, "bold" if piece.id in self.state.picked else ""))
         return grid
 
     def draw_head(self, session) -> None:
@@ -200,13 +197,13 @@ class ThemesStage(Stage):
         if total < 2:
             head.append("Themes join pieces of different groups: add a second group first (F4).")
         else:
-            head.append(f"{plural(len(session.themes), 'theme')}, {plural(len(self.suggestions), 'suggestion')}")
-            if len(self.slots) < total:
-                head.append(f"   {len(self.slots)} of {total} groups shown: [ ] changes a column")
+            head.append(f"{plural(len(session.themes), 'theme')}, {plural(len(self.state.suggestions), 'suggestion')}")
+            if len(self.state.slots) < total:
+                head.append(f"   {len(self.state.slots)} of {total} groups shown: [ ] changes a column")
             else:
                 head.append("   space picks, s or o matches, t table")
-        if self.picked:
-            head.append(f"   picked {len(self.picked)}", "bold")
+        if self.state.picked:
+            head.append(f"   picked {len(self.state.picked)}", "bold")
         self.query_one("#head", Static).update(head)
 
     def draw_themes(self, session, numbers: dict) -> None:
@@ -244,7 +241,7 @@ class ThemesStage(Stage):
             first.append(": c shows a piece's 3 closest candidates in other groups.")
         else:
             (ga, a), (gb, b) = session.find_piece(shown.a), session.find_piece(shown.b)
-            first.append(f"Suggestion {self.at + 1} of {len(self.suggestions)}: ", "bold")
+            first.append(f"Suggestion {self.state.at + 1} of {len(self.state.suggestions)}: ", "bold")
             first.append(f"{a.text} ({ga.name}) ~ {b.text} ({gb.name})")
             second.append(f"  {shown.score:.2f} {shown.reason}   y take it, x not a match, n next")
         width = max(20, (self.size.width or 80) - 2)
@@ -253,7 +250,7 @@ class ThemesStage(Stage):
         self.query_one("#suggestion", Static).update(Text("\n").join((first, second)))
 
     def draw_table(self, session) -> None:
-        table = comparison_table(session, self.controller.ascii_only, self.slots)
+        table = comparison_table(session, self.controller.ascii_only, self.state.slots)
         self.query_one("#table-body", Static).update(table)
 
     # -- picking and matching --------------------------------------------------------------------
@@ -263,18 +260,18 @@ class ThemesStage(Stage):
         if piece is None:
             self.controller.tell("Move to a piece in a group's column first (Tab).")
             return
-        if piece in self.picked:
-            self.picked.remove(piece)
+        if piece in self.state.picked:
+            self.state.picked.remove(piece)
         else:
-            self.picked.append(piece)
+            self.state.picked.append(piece)
         self.draw(self.controller.session)
 
     def action_clear_picks(self) -> None:
-        self.picked = []
+        self.state.picked = []
         self.draw(self.controller.session)
 
     def action_match(self, kind: str) -> None:
-        ids = list(self.picked)
+        ids = list(self.state.picked)
         piece = self.current_piece()
         if piece and piece not in ids:
             ids.append(piece)
@@ -305,7 +302,7 @@ class ThemesStage(Stage):
             return False
         if not self.controller.apply(op):
             return False
-        self.picked = []
+        self.state.picked = []
         session = self.controller.session
         theme = session.theme_of(ids[0])
         self.controller.tell(
@@ -374,22 +371,22 @@ class ThemesStage(Stage):
             self.controller.tell("Not a match: it will not be suggested again (ctrl+z undoes).")
 
     def action_next_suggestion(self, step: int) -> None:
-        if not self.suggestions:
+        if not self.state.suggestions:
             self.controller.tell("No suggestions left.")
             return
-        self.at = (self.at + step) % len(self.suggestions)
-        self.show_pair(self.suggestions[self.at].a, self.suggestions[self.at].b)
+        self.state.at = (self.state.at + step) % len(self.state.suggestions)
+        self.show_pair(self.state.suggestions[self.state.at].a, self.state.suggestions[self.state.at].b)
 
     def show_pair(self, a: str, b: str) -> None:
         """Bring both pieces' groups into view and put the cursor on them."""
         session = self.controller.session
         group_a, group_b = session.find_piece(a)[0].id, session.find_piece(b)[0].id
-        slots = list(self.slots)
+        slots = list(self.state.slots)
         if group_a not in slots:
             slots[0] = group_a
         if group_b not in slots and len(slots) > 1:
             slots[1 if slots[0] == group_a else 0] = group_b
-        self.slots = slots
+        self.state.slots = slots
         self.place_columns(session)
         self.draw(session)
         for column in self.columns():
@@ -423,17 +420,17 @@ class ThemesStage(Stage):
     def action_change_group(self, step: int) -> None:
         session = self.controller.session
         column = self.focused_column() or (self.columns()[0] if self.columns() else None)
-        if column is None or len(session.groups) <= len(self.slots):
+        if column is None or len(session.groups) <= len(self.state.slots):
             self.controller.tell("Every group is on screen already.")
             return
         groups = [g.id for g in session.groups]
         at = groups.index(column.group_id)
-        others = set(self.slots) - {column.group_id}
+        others = set(self.state.slots) - {column.group_id}
         for n in range(1, len(groups)):
             candidate = groups[(at + step * n) % len(groups)]
             if candidate not in others:
                 break
-        self.slots[self.slots.index(column.group_id)] = candidate
+        self.state.slots[self.state.slots.index(column.group_id)] = candidate
         column.group_id = candidate
         self.draw(session)
         focus_now(column.options)
