@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...core.model import InvalidInput, new_session
+from ...core.store import StoreError
 from ..notice import Notice
+from ..templates import split_names
 from ..lines import CaptureInput
 
 DEFAULT_GROUPS = ("Group one", "Group two")
@@ -46,12 +51,6 @@ class NewSessionScreen(ModalScreen["str | None"]):
         self.set_focus(self.query_one("#title"))
 
     def action_create(self) -> None:
-        from datetime import date
-
-        from ...core.model import InvalidInput, new_session
-        from ...core.store import StoreError
-        from ..templates import split_names
-
         title = self.query_one("#title", Input).value
         groups = split_names(self.query_one("#groups", Input).value) or list(DEFAULT_GROUPS)
         try:

@@ -14,6 +14,8 @@ from textual.binding import Binding
 from ...core.compare import groups_label
 from ...core.model import STANDALONE_ACTIONS
 from ...core.ops import AddAction, Batch, EditAction, Put, RemoveAction
+from ..dialogs import ask
+from ..dialogs.action_editor import ActionEditor
 from .columns import ColumnsStage
 from ..widgets import CaptureColumn, ItemList
 
@@ -118,9 +120,6 @@ class ActionColumn(CaptureColumn):
             if answer != (action.text, action.owner, action.due):
                 text, owner, due = answer
                 self.controller.apply(EditAction(action.id, text=text, owner=owner, due=due))
-
-        from ..dialogs import ask
-        from ..dialogs.action_editor import ActionEditor
 
         ask(self, ActionEditor(action.text, action.owner, action.due), save)
 

@@ -17,6 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
+from ...core.ops import EditPiece, EditTheme
+from ..dialogs import PieceEditor, PromptScreen, ask
 from ..exports import export_session
 from . import Stage
 
@@ -237,9 +239,6 @@ class LidStage(Stage):
         if self.which == "shared":
             self._rename_theme(session.theme(item_id))
             return
-        from ...core.ops import EditPiece
-        from ..dialogs import PieceEditor, ask
-
         group, piece = session.find_piece(item_id)
 
         def save(answer):
@@ -251,9 +250,6 @@ class LidStage(Stage):
         ask(self, PieceEditor(title, piece.text, piece.note, keep=save), save)
 
     def _rename_theme(self, theme) -> None:
-        from ...core.ops import EditTheme
-        from ..dialogs import PromptScreen, ask
-
         def rename(name):
             if name != theme.name:
                 self.controller.apply(EditTheme(theme.id, name=name))

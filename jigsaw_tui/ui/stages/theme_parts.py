@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rich import box
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.compare import groups_label
+from ...core.compare import comparison_rows, groups_label
 from ..widgets import CursorMark
 
 MIN_COLUMN_WIDTH = 36  # 80 columns: two groups side by side; 160: four
@@ -146,10 +148,6 @@ def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | N
     """The seed report's table: one column per group (those in `group_ids`, all if None),
     one row per theme, then one row per piece only one group named. A Rich renderable;
     text is never markup."""
-    from rich import box
-    from rich.table import Table
-
-    from ...core.compare import comparison_rows
 
     shown = [n for n, g in enumerate(session.groups) if group_ids is None or g.id in group_ids]
     table = Table(box=box.ASCII if ascii_only else box.SQUARE, show_lines=True, expand=True)

@@ -12,6 +12,7 @@ All letter keys are safe: nothing in this stage takes typed text.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -19,8 +20,11 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...core.compare import groups_label
+from ...core.matching import NeedsConfirmation, candidates, match_op, suggest
 from ...core.model import InvalidInput
 from ...core.ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
+from ..dialogs import ConfirmScreen, PromptScreen, ask
+from ..dialogs.candidates import CandidatesScreen
 from ..keys import focus_now
 from . import Stage
 from .theme_parts import (
@@ -131,8 +135,6 @@ class ThemesStage(Stage):
         self.draw(session)
 
     def refresh_suggestions(self, session) -> None:
-        from ...core.matching import suggest
-
         shown = self.suggestion()
         self.state.suggestions = suggest(session)
         keys = [(s.a, s.b) for s in self.state.suggestions]
@@ -180,7 +182,6 @@ class ThemesStage(Stage):
     def piece_label(self, session, piece, numbers: dict, pair: set):
         """'*T1  words': picked (*) or suggested (>), its theme's number, then the words,
         wrapped under themselves."""
-        from rich.table import Table
 
         theme = session.theme_of(piece.id)
         mark = "*" if piece.id in self.state.picked else (">" if piece.id in pair else " ")
@@ -281,9 +282,6 @@ class ThemesStage(Stage):
         self.match(ids, kind)
 
     def match(self, ids: list[str], kind: str, allow_same_group=False, merge=False) -> bool:
-        from ...core.matching import NeedsConfirmation, match_op
-        from ..dialogs import ConfirmScreen, ask
-
         session = self.controller.session
         try:
             op = match_op(session, ids, kind=kind, allow_same_group=allow_same_group, merge=merge)
@@ -331,8 +329,6 @@ class ThemesStage(Stage):
             self.controller.tell(f"'{text}' is out of '{theme.name}' (ctrl+z undoes).")
 
     def action_rename(self) -> None:
-        from ..dialogs import PromptScreen, ask
-
         theme = self.current_theme()
         if theme is None:
             self.controller.tell("Move to a piece in a theme, or to a theme in the list below, then r.")
@@ -394,16 +390,12 @@ class ThemesStage(Stage):
             column.highlight(b)
 
     def action_candidates(self) -> None:
-        from ...core.matching import candidates
-
         piece = self.current_piece()
         if piece is None:
             self.controller.tell("Move to a piece first, then c for its closest candidates.")
             return
         session = self.controller.session
         found = candidates(session, piece)
-        from ..dialogs import ask
-        from ..dialogs.candidates import CandidatesScreen
 
         ask(self, CandidatesScreen(session, piece, found), lambda chosen: self.match([piece, chosen[0]], chosen[1]))
 
