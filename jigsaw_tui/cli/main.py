@@ -18,6 +18,8 @@ from ..core.model import DEFAULT_MAX_PIECES, InvalidInput
 from ..core.errors import JigsawError
 from ..core.store import Store, StoreError, default_folder
 from .errors import UsageError
+# Each command imports what it needs in its own function: `jigsaw list` and `show` must
+# start fast over SSH, without Textual, fpdf, the ops or the matching code.
 
 
 

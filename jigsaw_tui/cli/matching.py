@@ -1,9 +1,10 @@
 """`jigsaw suggest`, `jigsaw match` and `jigsaw unmatch`: comparing lids from the shell.
 
-The parser imports this module for its subcommands; matching.py (the stemmer and
-rapidfuzz) loads only when one of these commands runs, so `jigsaw list` stays fast. Every change goes through the store's ops,
-applied to the latest file under its lock: a piece another process removed meanwhile
-gives a clear message and the file is left as it was.
+The parser imports this module for its subcommands; core/matching.py (the stemmer and
+rapidfuzz) and the ops load only when one of these commands runs (imported in the
+functions below), so `jigsaw list` stays fast. Every change goes through the store's
+ops, applied to the latest file under its lock: a piece another process removed
+meanwhile gives a clear message and the file is left as it was.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 
 from ..core.model import THEME_KINDS, InvalidInput, Session
 from ..core.store import Store
+from .errors import UsageError
 
 
 def add_parsers(sub) -> None:
@@ -101,7 +103,6 @@ def format_suggestions(session: Session, found, ref: str, top: int | None) -> st
 
 
 def match_command(args, store: Store) -> int:
-    from .errors import UsageError
     from ..core.matching import NeedsConfirmation, match_op
 
     if len(set(args.pieces)) < 2:

@@ -22,6 +22,8 @@ from functools import lru_cache
 from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from .compare import groups_label, shared_themes
+from .model import InvalidInput
 
 INNER = 0.6  # inner radius of the ring of pieces; the title sits inside it
 LABEL_RADIUS = 1.18  # where a label outside the ring is anchored
@@ -172,8 +174,6 @@ def choose_lids(session, group: str | None = None, shared: bool = False,
                 blank: bool = False) -> list[LidContent]:
     """The lids asked for; by default every group's, then the shared lid (when there
     are themes), or the blank lid when there are no groups yet."""
-    from .model import InvalidInput
-
     if group is not None:
         found = session.group_by_name(group)
         if found is None:
@@ -200,8 +200,6 @@ def group_lid(session, group) -> LidContent:
 
 def shared_lid(session) -> LidContent:
     """The themes named by two or more groups, each with "n of N groups"."""
-    from .compare import groups_label, shared_themes
-
     total = len(session.groups)
     labels, ids = [], []
     for theme, named in shared_themes(session):

@@ -35,6 +35,7 @@ def write_file(path: str | os.PathLike, data: bytes) -> Path:
     return target
 
 
+# Each format's module is imported when that format is written: fpdf only for a PDF.
 def render(session, fmt: str, paper: str = "A4") -> bytes:
     """The bytes of one export of a session."""
     if fmt == "pdf":

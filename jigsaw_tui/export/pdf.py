@@ -58,7 +58,7 @@ class LidPDF(FPDF):
     def __init__(self, session, paper: str = "A4"):
         key = paper.upper()
         if key not in PAPERS:
-            from . import ExportError
+            from . import ExportError  # (the package imports this module: not at the top)
 
             raise ExportError(f"unknown paper size {paper!r} (choose A4, A3 or letter)")
         super().__init__(orientation="L", unit="mm", format=PAPERS[key])

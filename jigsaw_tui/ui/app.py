@@ -17,6 +17,8 @@ from textual.binding import Binding
 from .. import CREDIT, __version__
 from .keys import KeysInOrder
 from .textual_api import give_result_callback
+# Screens, the store, the dialogs and help are imported where they are used: this module
+# is read before the first paint, and each screen brings only what it needs.
 
 HANG_UP_READ_SECONDS = 0.25
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.app import SystemCommand
 
+from .exports import export_commands  # PDF, Markdown, CSV: from any stage
+from .session_screen import SessionScreen
 from .stages import STAGES
 
 
 def commands_for(app, screen):
-    from .session_screen import SessionScreen
-
     if isinstance(screen, SessionScreen):
         for n, info in enumerate(STAGES):
             yield SystemCommand(f"Go to {info.label}", f"Stage {n + 1} (F{n + 2})",
@@ -19,8 +19,6 @@ def commands_for(app, screen):
         yield SystemCommand("Save again", "Write the session back if its file was deleted (ctrl+s)",
                             screen.action_save_again)
         yield SystemCommand("Sessions", "Back to the list of sessions (ctrl+o)", screen.action_sessions)
-        from .exports import export_commands  # PDF, Markdown, CSV: from any stage
-
         for title, help_text, callback in export_commands(screen, screen.controller):
             yield SystemCommand(title, help_text, callback)
         stage = screen.current_stage()

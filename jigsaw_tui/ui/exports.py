@@ -19,7 +19,7 @@ def export_session(node, controller, fmt: str, paper: str = "A4") -> None:
     controller.tell(f"Writing the {what}...")
 
     def write() -> None:
-        from ..export import ExportError, export
+        from ..export import ExportError, export  # fpdf and the rest: only when written
 
         try:
             message, severity = f"Wrote the {what}: {export(session, fmt, path, paper)}", "information"

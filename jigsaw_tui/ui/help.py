@@ -9,6 +9,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from .session_screen import SessionScreen
+from .stages import STAGES, stage_class
+
 HELP_INTRO = (
     "Every change is saved the moment you make it. The keys at the bottom of the screen "
     "change with where you are; these are all of them. ctrl+p finds any command by name.\n"
@@ -43,9 +46,6 @@ def _section(text: Text, title: str, cls) -> None:
 
 
 def help_text(screen) -> Text:
-    from .session_screen import SessionScreen
-    from .stages import STAGES, stage_class
-
     text = Text(HELP_INTRO)
     _section(text, "Everywhere", type(screen.app))
     _section(text, "This screen", type(screen))

@@ -35,8 +35,11 @@ from __future__ import annotations
 import asyncio
 
 from textual import events
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input  # (not TextArea: it would load at start; see NoteArea)
+
+from .notice import Notice
 
 MOUNT_WAIT_SECONDS = 5.0  # a screen that does not mount by then is not waited for (never hang)
 
@@ -106,10 +109,6 @@ class KeysInOrder:
 
     def not_typed(self, screen, character: str) -> None:
         """A letter where nothing takes text (a list, a question): say so, with what was typed."""
-        from textual.screen import ModalScreen
-
-        from .notice import Notice
-
         self.stray += character
         where = ("a dialog was open: its keys are shown in it" if isinstance(screen, ModalScreen)
                  else "the cursor is not in a line to type in")

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from .dialogs import ConfirmScreen
 from .keybar import KeyBar
+# The new-session dialog and the templates load when first used (the list is a first screen).
 from .lines import CaptureInput
 from .notice import Notice
 

@@ -16,7 +16,9 @@ from textual.screen import Screen
 from textual.containers import Container
 from textual.widgets import Input, Static
 
+from ..core.model import Line
 from .keybar import KeyBar
+from .lines import CaptureInput
 from .textual_api import NoFocusRepaint
 from .notice import Notice
 from .widgets import show_if
@@ -87,8 +89,6 @@ class SessionScreen(NoFocusRepaint, Screen):
     @staticmethod
     def pick_first_stage(session) -> str:
         """Where typing left off (a kept draft), else Groups once there are pieces, else Meditation."""
-        from ..core.model import Line
-
         for draft in session.drafts:
             line = Line.of(session, draft.where)
             if line is not None:
@@ -197,8 +197,6 @@ class SessionScreen(NoFocusRepaint, Screen):
 
     def keep_drafts(self) -> None:
         """Write half-typed text as drafts (and clear drafts whose line is now empty)."""
-        from .lines import CaptureInput
-
         pending: dict[str, str] = {}
         for stage in self.stages():
             pending.update(dict(stage.pending_text()))

@@ -7,6 +7,7 @@ short line. Counts and lists change only on Enter.
 
 from __future__ import annotations
 
+from rich.measure import Measurement
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import AwaitMount
 from textual.widgets import OptionList, Static
 
+from ..core.model import InvalidInput
 from .keys import focus_now
 from .lines import CaptureInput
 from .textual_api import OptionRows
@@ -141,8 +143,6 @@ class Hanging:
             yield row
 
     def __rich_measure__(self, console, options):
-        from rich.measure import Measurement
-
         return Measurement(len(self.prefix) + 1, len(self.prefix) + self.text.cell_len)
 
 
@@ -297,7 +297,7 @@ class CaptureColumn(CursorMark, Vertical):
         self.controller.tell(f"Pasted {added} lines: each is its own item.")
 
     def report_not_added(self, added: int, rest: list[str]) -> None:
-        from .dialogs import MessageScreen
+        from .dialogs import MessageScreen  # dialogs load when one is first shown
 
         reason = self._why_refused(rest[0])
         text = Text(f"{added} pasted lines were added. These {len(rest)} were not: {reason}\n\n")
@@ -308,8 +308,6 @@ class CaptureColumn(CursorMark, Vertical):
         self.controller.tell(f"{len(rest)} pasted lines not added: {reason}", "warning")
 
     def _why_refused(self, line: str) -> str:
-        from ..core.model import InvalidInput
-
         try:
             self.add_op(line).apply(self.controller.session)
         except InvalidInput as error:

@@ -156,7 +156,7 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
 
     def keep_typed(self) -> None:
         """The link dropped (or the app is quitting) mid-edit: save what is typed, as ctrl+s would."""
-        from textual.widgets import TextArea
+        from textual.widgets import TextArea  # loaded with the note area: see note_area
 
         answer = (self.query_one("#words", Input).value, self.query_one("#note", TextArea).text)
         if self.keep is not None and answer != (self.text, self.note):
@@ -176,7 +176,7 @@ class PieceEditor(ModalScreen["tuple[str, str] | None"]):
         self.set_focus(self.query_one("#note" if self.focus_note else "#words"))
 
     def action_save(self) -> None:
-        from textual.widgets import TextArea
+        from textual.widgets import TextArea  # loaded with the note area: see note_area
 
         self.dismiss((self.query_one("#words", Input).value, self.query_one("#note", TextArea).text))
 

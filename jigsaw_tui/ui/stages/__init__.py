@@ -38,6 +38,8 @@ from typing import Callable, NamedTuple
 
 from textual.containers import Vertical
 
+from ..lines import CaptureInput
+
 
 class StageInfo(NamedTuple):
     key: str  # also the widget id
@@ -83,8 +85,6 @@ class Stage(Vertical):
         return []
 
     def pending_text(self) -> list[tuple[str, str]]:
-        from ..lines import CaptureInput
-
         return [(i.draft_key, i.value) for i in self.query(CaptureInput) if i.draft_key and i.value.strip()]
 
     def first_focus(self):

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from . import Stage
+# The ops and the dialogs load on the first change or dialog, not before the first screen.
 from ...core.model import CHECKIN
 from ..keys import focus_now
 from ..lines import CaptureInput

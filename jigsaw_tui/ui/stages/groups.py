@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.binding import Binding
 
 from .columns import ColumnsStage
+# The ops and the dialogs are imported in the functions that use them: Groups is often
+# the first screen, and they load on the first change or dialog, not before its paint.
 from ..widgets import CaptureColumn, ItemList, number_label
 
 

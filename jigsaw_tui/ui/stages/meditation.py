@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ...core.model import CHECKIN, MAX_MEDITATION_SECONDS, MIN_MEDITATION_SECONDS
 from .columns import AnswerColumn
+# The ops and the dialogs load on the first change or dialog (Meditation is often the first screen).
 from ..keys import focus_now
 from . import Stage
 

@@ -33,7 +33,20 @@ class ThemesState:
         return self.suggestions[self.at] if self.suggestions else None
 
 
-class PieceOptions(OptionList):
+class EnterCalls(OptionList):
+    """A list whose Enter calls the stage at once (not a message handled later, after the
+    keys typed behind it): a piece is picked, a theme renamed."""
+
+    def __init__(self, enter=None, **kwargs):
+        super().__init__(**kwargs)
+        self.enter = enter
+
+    def action_select(self) -> None:
+        if self.enter is not None:
+            self.enter()
+
+
+class PieceOptions(EnterCalls):
     DEFAULT_CLASSES = "cursor-rows"  # app.tcss: the cursor row without colour
     """One group's pieces. Letter keys are the stage's: nothing is typed here."""
 
@@ -42,14 +55,6 @@ class PieceOptions(OptionList):
         Binding("right", "app.focus_next", "next column", show=False),
     ]
 
-    def __init__(self, enter=None, **kwargs):
-        super().__init__(**kwargs)
-        self.enter = enter  # the stage's pick
-
-    def action_select(self) -> None:
-        """Enter picks the piece, as space does (at once: not a message handled later)."""
-        if self.enter is not None:
-            self.enter()
 
 
 class GroupColumn(CursorMark, Vertical):
@@ -100,7 +105,7 @@ class GroupColumn(CursorMark, Vertical):
             self.options.highlighted = self.piece_ids.index(piece_id)
 
 
-class ThemeList(OptionList):
+class ThemeList(EnterCalls):
     DEFAULT_CLASSES = "cursor-rows"
     """The themes, each with how many groups named it; then what only one group named."""
 
@@ -109,14 +114,6 @@ class ThemeList(OptionList):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # a cursor to act on at once
 
-    def __init__(self, enter=None, **kwargs):
-        super().__init__(**kwargs)
-        self.enter = enter  # the stage's rename
-
-    def action_select(self) -> None:
-        """Enter on a theme renames it (at once: the keys typed next reach the prompt)."""
-        if self.enter is not None:
-            self.enter()
 
 
 def cut(text: Text, width: int, ascii_only: bool = False) -> None:

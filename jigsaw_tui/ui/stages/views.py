@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from .columns import AnswerColumn, ColumnsStage
+# The ops and the dialogs load on the first change or dialog (Views may be the first screen).
 from ..widgets import CaptureColumn, ItemList
 
 
