@@ -25,6 +25,13 @@ A stage is a widget class in its own module here:
   palette; `pending_text()` returns `(where, text)` pairs of half-typed text, kept as
   drafts when the link drops (the default finds every `CaptureInput` inside);
   `first_focus()` returns the widget where typing should go when the stage is shown.
+- Keys are applied in order by the app (`jigsaw_tui/ui/keys.py`); what a key causes
+  must be done before its handler returns: move the focus with `focus_now` (never
+  `Widget.focus()`), ask with `dialogs.ask(self, dialog, apply)`, await a widget
+  you mount before focusing it (`settle()` waits for what `session_changed` mounts),
+  and let Enter on a list call the stage (no message for a parent to handle later).
+  `shown()` is called as the stage is shown, before it takes the focus.
+- Styles go in a .tcss file beside the module (read by the app; see ui/app.tcss).
 - Stages are created on first visit (their modules are imported then), so the first
   screen starts fast: keep heavy imports (fpdf, rapidfuzz) inside functions.
 - Text from a session is never markup: build `rich.text.Text`, never f-strings of markup.
