@@ -192,10 +192,15 @@ def choose_lids(session, group: str | None = None, shared: bool = False,
     return lids
 
 
+def lid_of(name: str) -> str:
+    """ "Group two's lid", "Carers' lid": the possessive as English writes it after an s."""
+    return f"{name}' lid" if name.endswith(("s", "S")) else f"{name}'s lid"
+
+
 def group_lid(session, group) -> LidContent:
     count = f"{len(group.pieces)} of {session.settings.max_pieces} pieces"
     return LidContent(group.name, tuple(p.text for p in group.pieces),
-                      tuple(p.id for p in group.pieces), "group", f"{group.name}'s lid ({count})")
+                      tuple(p.id for p in group.pieces), "group", f"{lid_of(group.name)} ({count})")
 
 
 def shared_lid(session) -> LidContent:

@@ -20,7 +20,7 @@ from fpdf.enums import TextMode, XPos, YPos
 
 from .. import CREDIT
 from ..core.compare import comparison_rows
-from ..core.lid import blank_lid, group_lid, half_width, place, point, shared_lid, split_sides, spread
+from ..core.lid import lid_of, blank_lid, group_lid, half_width, place, point, shared_lid, split_sides, spread
 
 PAPERS = {"A4": "A4", "A3": "A3", "LETTER": "letter"}
 FONT = "noto"
@@ -37,7 +37,7 @@ def session_pdf(session, paper: str = "A4") -> bytes:
     pdf = LidPDF(session, paper)
     for group in session.groups:
         content = group_lid(session, group)
-        pdf.lid_page(f"{group.name}'s lid", content.title, list(content.labels),
+        pdf.lid_page(lid_of(group.name), content.title, list(content.labels),
                      f"{len(group.pieces)} of {session.settings.max_pieces} pieces")
     pdf.shared_page()
     pdf.table_page()

@@ -42,7 +42,7 @@ def test_a_long_title_never_wraps_the_heading(run, store):
     path = store.create(new_session("A title " * 30, ["Carers"]))
     _, out, _ = run("lid", path.stem, "--width", "80")
     first = out.splitlines()[0]
-    assert first.startswith("Carers's lid (0 of 12 pieces) - A title") and len(first) == 80
+    assert first.startswith("Carers' lid (0 of 12 pieces) - A title") and len(first) == 80
     assert first.endswith("…")
 
 

@@ -222,3 +222,11 @@ def test_neighbouring_pieces_share_each_seam_exactly(n):
         mine = {(round(x, 9), round(y, 9)) for x, y in slot.wedge}
         theirs = {(round(x, 9), round(y, 9)) for x, y in following.wedge}
         assert len(mine & theirs) >= 10, (n, i)  # the knob's points, not just the corners
+
+
+def test_a_lid_is_named_as_english_writes_the_possessive():
+    from jigsaw_tui.core.lid import lid_of
+
+    assert lid_of("Group two") == "Group two's lid"
+    assert lid_of("Carers") == "Carers' lid"
+    assert lid_of("Community groups") == "Community groups' lid"
