@@ -78,6 +78,17 @@ class Action:
     done: bool = False
 
 
+def when_words(due: str) -> str:
+    """An action's 'by when' as it reads: 'by 1 March', but 'before budget setting' and
+    'end of June' as typed (no 'by before ...')."""
+    first = due.split()[0].casefold() if due.split() else ""
+    return due if first in WHEN_WORDS else f"by {due}"
+
+
+WHEN_WORDS = {"by", "before", "after", "until", "till", "in", "on", "at", "end", "next", "within", "asap",
+              "this", "every", "each", "during", "from", "soon", "now", "today", "tomorrow", "when", "ongoing"}
+
+
 @dataclass(frozen=True)
 class View:
     """An open question put to the whole room, with the answers captured."""

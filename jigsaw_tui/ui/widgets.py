@@ -300,7 +300,9 @@ class CaptureColumn(CursorMark, Vertical):
         from .dialogs import MessageScreen  # dialogs load when one is first shown
 
         reason = self._why_refused(rest[0])
-        text = Text(f"{added} pasted lines were added. These {len(rest)} were not: {reason}\n\n")
+        added_words = "1 pasted line was added" if added == 1 else f"{added} pasted lines were added"
+        rest_words = "This one was not" if len(rest) == 1 else f"These {len(rest)} were not"
+        text = Text(f"{added_words}. {rest_words}: {reason}\n\n")
         for line in rest:
             text.append(f"  - {line}\n")
         text.append("\nNothing else was changed. Copy them from here if you need them.")

@@ -37,7 +37,12 @@ async def test_nothing_moves_until_started_and_time_never_moves_the_stage(store,
         for _ in range(3):
             breather.tick()
         assert "0:57" in str(breather.clock_line())
-        assert "hold" not in str(breather.guide()) and "in" in str(breather.guide())
+        assert str(breather.guide()).startswith("Breathe in ")
+        for _ in range(2):
+            breather.tick()
+        assert str(breather.guide()).startswith("Hold ")  # not "Breathe hold"
+        for _ in range(2):
+            breather.tick()
         await pilot.press("space")
         assert not breather.running and "paused" in str(breather.clock_line())
         await pilot.press("r")

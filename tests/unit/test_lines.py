@@ -37,3 +37,12 @@ def test_a_session_reopens_where_a_draft_was_left(session, where, stage):
     key = {"theme": session.themes[0].id, "view": session.views[0].id, "group": session.groups[0].id}.get(where, where)
     drafted = replace(session, drafts=(Draft("gone0", "lost line"), Draft(key, "half a thought")))
     assert SessionScreen.pick_first_stage(drafted) == stage
+
+
+def test_an_actions_when_reads_as_typed_when_it_says_how_itself():
+    from jigsaw_tui.core.model import when_words
+
+    assert when_words("1 March") == "by 1 March"
+    assert when_words("before budget setting") == "before budget setting"  # not "by before ..."
+    assert when_words("By Friday") == "By Friday"
+    assert when_words("end of June") == "end of June"

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ...core.compare import groups_label
-from ...core.model import STANDALONE_ACTIONS
+from ...core.model import STANDALONE_ACTIONS, when_words
 from ...core.ops import AddAction, Batch, EditAction, Put, RemoveAction
 from ..dialogs import ask
 from ..dialogs.action_editor import ActionEditor
@@ -86,7 +86,7 @@ class ActionColumn(CaptureColumn):
         for n, action in enumerate(self.actions(session), 1):
             label = Text(f"{n:>2}. {done_mark if action.done else open_mark}")
             label.append(action.text, "strike" if action.done else "")
-            details = "; ".join(x for x in (action.owner, f"by {action.due}" if action.due else "") if x)
+            details = "; ".join(x for x in (action.owner, when_words(action.due) if action.due else "") if x)
             if details:
                 label.append(f"  ({details})", "dim")
             labels.append(label)

@@ -21,6 +21,7 @@ from . import Stage
 # (word, seconds): out a little longer than in, as the default prompt says
 BREATH = (("in", 4), ("hold", 4), ("out", 6))
 STEP_SECONDS = 30
+GUIDE_WORDS = {"in": "Breathe in", "hold": "Hold", "out": "Breathe out"}
 
 
 def breath_at(elapsed: int) -> tuple[str, int, int]:
@@ -82,7 +83,7 @@ class Breather(Vertical, can_focus=True):
             return Text("Breathe in 4, hold 4, out 6", "bold")
         word, into, length = breath_at(self.elapsed)
         full, empty = ("#", ".") if self.ascii_only else ("\u25cf", "\u00b7")
-        text = Text(f"Breathe {word:<5} ", "bold")
+        text = Text(f"{GUIDE_WORDS[word]:<12}", "bold")  # 'Hold', not 'Breathe hold'
         text.append(full * (into + 1) + empty * (length - into - 1))
         return text
 
