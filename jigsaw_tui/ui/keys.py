@@ -26,7 +26,7 @@ names one binding per key (the focused widget's first), and when its action decl
 (a scroll binding on a line that cannot scroll) Textual's private `_check_bindings`
 would try the next one up. So a widget of ours binds the keys it means itself (the
 capture line binds `up`, which would otherwise be Textual's scroll binding), and
-`tests/ui/test_key_bursts.py` checks that every key the key bar and help show reaches
+`tests/ui/test_keys_in_order.py` checks, widget by widget, that every key we bind reaches
 its own binding first.
 """
 
