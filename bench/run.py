@@ -1,6 +1,6 @@
 """Run every benchmark and print each figure beside its references and target.
 
-    sh bench/run.sh [--only cli,store,tui,core,typing] [--runs N] [--quick] [--json FILE] [--markdown FILE]
+    sh bench/run.sh [--only cli,store,tui,core,typing,ssh] [--runs N] [--quick] [--json FILE] [--markdown FILE]
 
 Everything is measured in one run on one machine: each figure is shown as a ratio of a
 reference measured alongside it, because absolute times on a shared machine drift.
@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_cli, bench_core, bench_store, bench_tui, bench_typing  # noqa: E402
+from bench import bench_cli, bench_core, bench_ssh_compression, bench_store, bench_tui, bench_typing  # noqa: E402
 from bench.common import ROOT, Figure, combine_runs, format_markdown, format_report  # noqa: E402
 
 def machine() -> str:
@@ -37,7 +37,8 @@ def machine() -> str:
             f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.1f}")
 
 
-SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core, "typing": bench_typing}
+SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core, "typing": bench_typing,
+          "ssh": bench_ssh_compression}
 
 
 def run_suites(chosen: list[str], quick: bool) -> list[Figure]:

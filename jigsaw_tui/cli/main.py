@@ -34,9 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a Jigsaw lid session from the keyboard. The Jigsaw toolkit was created "
         "by COPE Scotland. With no command, opens the full-screen app.",
     )
-    parser.add_argument("--sessions-dir", metavar="DIR",
-                        help="where sessions live (default: ./sessions if it exists, else your data folder; "
-                        "or set JIGSAW_SESSIONS_DIR)")
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
+    _add_global_options(parser, default=None)
     _add_tui_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -73,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="draw with ASCII only")
     p.add_argument("--width", type=int, metavar="N", help="columns to draw in (default: the terminal's)")
 
-    p = sub.add_parser("export", help="write the PDF lids, the Markdown flash report, the CSV table or JSON")
+    p = sub.add_parser("export", help="write the PDF lids, the Markdown flash report, the CSV table or JSON",
+                       description="With no format: the PDF, the Markdown and the CSV, beside the session file.")
     p.add_argument("session")
     p.add_argument("--pdf", nargs="?", const="", metavar="FILE",
                    help="lids, shared lid, table, actions, blank lid, instructions "
@@ -83,14 +83,66 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--md", nargs="?", const="", metavar="FILE",
                    help="the flash report in Markdown ('-' for the screen)")
     p.add_argument("--csv", nargs="?", const="", metavar="FILE",
-                   help="the comparison table as CSV ('-' for the screen)")
+                   help="the comparison table as CSV, and the actions beside it as FILE-actions.csv "
+                   "('-': the table only, to the screen)")
     p.add_argument("--json", nargs="?", const="", metavar="FILE",
                    help="the whole session as JSON, as in show --json")
 
     from .matching import add_parsers as add_matching_parsers  # argparse only: cheap
 
     add_matching_parsers(sub)  # suggest, match, unmatch
+    from .report import add_parsers as add_report_parsers  # argparse only: cheap
+
+    add_report_parsers(sub)  # reflections, links
+
+    p = sub.add_parser("completion", help="print a shell completion script: eval \"$(jigsaw completion bash)\"")
+    p.add_argument("shell", nargs="?", choices=("bash", "zsh"))
+    p.add_argument("--sessions", action="store_true", help=argparse.SUPPRESS)  # names, for the script
+
+    for command in _commands_in(sub):  # keep last: every command, however added
+        _add_global_options(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _commands_in(sub) -> list[argparse.ArgumentParser]:
+    """Every command's parser, and those of commands within a command (`links add`)."""
+    found = []
+    for parser in dict.fromkeys(sub.choices.values()):
+        found.append(parser)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found += _commands_in(action)
+    return found
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default) -> None:
+    """Options accepted before the command and after it (`jigsaw list --sessions-dir X`).
+
+    After it, the default is SUPPRESS: a command's parser then sets nothing unless the
+    option is given, so it never clobbers a value given before the command.
+    """
+    parser.add_argument("--sessions-dir", metavar="DIR", default=default,
+                        help="where sessions live (default: ./sessions if it exists, else your data folder; "
+                        "or set JIGSAW_SESSIONS_DIR)")
+
+
+class _Version(argparse.Action):
+    """--version read from the package metadata only when asked: it costs ~25 ms of imports."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+
+        from .. import __version__
+
+        try:
+            number = version("jigsaw-tui")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            number = __version__
+        print(f"jigsaw {number}")  # on stdout, as argparse's own version action does
+        parser.exit()
 
 
 def _paper(value: str) -> str:
@@ -284,6 +336,12 @@ def cmd_matching(args, store: Store) -> int:
     return run(args, store)
 
 
+def cmd_report(args, store: Store) -> int:
+    from .report import run  # the ops load only for these commands
+
+    return run(args, store)
+
+
 def _one_line(text: str, width: int, ascii_only: bool = False) -> str:
     """Shortened to the width, so a long title never pushes the lid off the screen."""
     from rich.cells import cell_len, set_cell_size
@@ -294,11 +352,11 @@ def _one_line(text: str, width: int, ascii_only: bool = False) -> str:
 
 def cmd_export(args, store: Store) -> int:
     """Write one or more exports; '-' sends text formats to standard output."""
-    from ..export import ExportError, export, render
+    from ..export import ExportError, export_files, render
 
     wanted = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "md", "csv", "json") if getattr(args, fmt) is not None]
-    if not wanted:
-        raise UsageError("say what to write: --pdf FILE, --md FILE, --csv FILE or --json FILE")
+    if not wanted:  # what a facilitator hands out: the three the app's palette writes
+        wanted = [("pdf", ""), ("md", ""), ("csv", "")]
     session = store.load(args.session)
     for fmt, path in wanted:  # an ExportError is said by main, as every other error is
         if path == "-":
@@ -309,13 +367,20 @@ def cmd_export(args, store: Store) -> int:
             sys.stdout.buffer.flush()
         else:
             path = path or store.path_for(args.session).with_suffix("." + fmt)  # beside the session
-            print(f"Wrote {export(session, fmt, path, args.paper)}")
+            for written in export_files(session, fmt, path, args.paper):  # CSV: the actions beside it
+                print(f"Wrote {written}")
     return 0
+
+
+def cmd_completion(args, store: Store) -> int:
+    from .completion import run  # only when asked: not on the path of any other command
+
+    return run(args, store, build_parser())
 
 
 COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open,
             "lid": cmd_lid, "suggest": cmd_matching, "match": cmd_matching, "unmatch": cmd_matching,
-            "export": cmd_export}
+            "reflections": cmd_report, "links": cmd_report, "export": cmd_export, "completion": cmd_completion}
 
 
 def main(argv: list[str] | None = None) -> int:

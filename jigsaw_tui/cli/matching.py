@@ -30,7 +30,8 @@ def add_parsers(sub) -> None:
     p.add_argument("session")
     p.add_argument("pieces", nargs="+", metavar="PIECE_ID")
     p.add_argument("--kind", choices=THEME_KINDS, default=None,
-                   help="same: one theme in other words (default); overlap: close, to agree in conversation")
+                   help="same: one theme in other words (default); overlap: close, to agree in conversation; "
+                   "related: different priorities whose activities are similar")
     p.add_argument("--name", default=None, help="the theme's name (default: the shortest piece's words)")
     p.add_argument("--allow-same-group", action="store_true",
                    help="allow two pieces of one group in the theme")
@@ -82,9 +83,7 @@ def format_suggestions(session: Session, found, ref: str, top: int | None) -> st
     if len(session.groups) < 2:
         return "Suggestions compare the lids of two or more groups; this session has fewer."
     if not found:
-        what = "candidates" if top else "suggestions"
-        return (f"No {what} left: every likely match is a theme already, or was dismissed. "
-                f"`jigsaw suggest {ref} --top 3` lists each piece's closest candidates.")
+        return nothing_found_message(session, ref, top)
     heading = (f"Each piece's {top} closest candidates in other groups" if top
                else "Suggested matches")
     out = [f"{heading}, best first ({session.title}):", ""]
@@ -145,3 +144,42 @@ def unmatch_command(args, store: Store) -> int:
     if linked:
         print(f"Its {linked} action(s) stay, as stand-alone actions.")
     return 0
+
+
+# -- when nothing was found ------------------------------------------------------------
+
+
+def nothing_found_message(session: Session, ref: str, top: int | None) -> str:
+    """Why `suggest` found nothing, from what is true of the session: counts, no guesses.
+
+    Suggestions leave out pairs already settled by a theme and pairs dismissed, so the
+    message names those with their counts, and says plainly when there are none.
+    """
+    what = "candidates" if top else "likely matches"
+    groups_with_pieces = sum(1 for g in session.groups if g.pieces)
+    if groups_with_pieces < 2:
+        return (f"No {what}: suggestions compare pieces of two or more groups, and "
+                f"{_count(groups_with_pieces, 'group has', 'groups have')} pieces so far.")
+    pieces = session.piece_count()
+    in_themes = len({p for t in session.themes for p in t.pieces})
+    if in_themes >= pieces:
+        return (f"Nothing left to suggest: all {pieces} pieces are in themes already "
+                f"({_count(len(session.themes), 'theme', 'themes')}).")
+    settled = []
+    if session.themes:
+        settled.append(f"{in_themes} of {pieces} pieces are in {_count(len(session.themes), 'theme', 'themes')}")
+    if session.dismissed:
+        settled.append(f"{_count(len(session.dismissed), 'suggested pair was', 'suggested pairs were')} dismissed")
+    common = "anything" if top else "enough"
+    if settled:
+        text = f"No {what} found among the pieces still open ({' and '.join(settled)})."
+    else:
+        text = (f"No {what} found: no two pieces of different groups have {common} in common "
+                "(no piece is in a theme yet, and no suggestion was dismissed).")
+    if not top:
+        text += f" `jigsaw suggest {ref} --top 3` lists each piece's closest candidates, however weak."
+    return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -13,7 +13,9 @@ from .model import (
     MAX_MEDITATION_SECONDS,
     MIN_MEDITATION_SECONDS,
     MAX_NAME_CHARS,
+    MAX_LINKS,
     MAX_PIECE_CHARS,
+    MAX_REFLECTIONS_CHARS,
     MAX_TITLE_CHARS,
     SCHEMA_VERSION,
     THEME_KINDS,
@@ -21,6 +23,7 @@ from .model import (
     Draft,
     Group,
     InvalidInput,
+    Link,
     Piece,
     Session,
     Settings,
@@ -29,6 +32,7 @@ from .model import (
     check_max_pieces,
     clean_line,
     clean_note,
+    clean_url,
     strip_controls,
 )
 
@@ -45,15 +49,26 @@ def _drop_empty(table: dict, *keys: str) -> dict:
     return {k: v for k, v in table.items() if not (k in keys and v in ("", False))}
 
 
+def file_version(session: Session) -> int:
+    """1 unless the session holds what version 2 added: an earlier jigsaw reads it as before,
+    and one that cannot read it says "update jigsaw" (not "a typo?")."""
+    newer = session.reflections or session.links or any(t.kind == "related" for t in session.themes)
+    return SCHEMA_VERSION if newer else 1
+
+
 def session_to_dict(session: Session) -> dict:
     s = session.settings
-    return {
-        "schema_version": session.schema_version,
+    data = {
+        "schema_version": file_version(session),
         "title": session.title,
         "date": session.date,
         "facilitator": session.facilitator,
         "checkin": list(session.checkin),
         "dismissed": [list(pair) for pair in session.dismissed],
+    }
+    if session.reflections:  # reflections and links: left out while there are none
+        data["reflections"] = session.reflections
+    data |= {
         "settings": {
             "max_pieces": s.max_pieces,
             "meditation_seconds": s.meditation_seconds,
@@ -76,8 +91,11 @@ def session_to_dict(session: Session) -> dict:
             )
             for a in session.actions
         ],
-        "drafts": [{"where": d.where, "text": d.text} | ({"by": d.by} if d.by else {}) for d in session.drafts],
     }
+    if session.links:
+        data["links"] = [_drop_empty({"id": k.id, "url": k.url, "title": k.title}, "title") for k in session.links]
+    data["drafts"] = [{"where": d.where, "text": d.text} | ({"by": d.by} if d.by else {}) for d in session.drafts]
+    return data
 
 
 # -- reading -------------------------------------------------------------------
@@ -135,6 +153,12 @@ class _Reader:
             raise FormatError(f"{self._name(unknown[0])} is not a field jigsaw knows (a typo?)")
 
 
+def _or(words) -> str:
+    """'same', 'overlap' or 'related'"""
+    quoted = [f"'{w}'" for w in words]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 _KIND_WORDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a table"}
 
 
@@ -183,7 +207,7 @@ def session_from_dict(data: dict) -> Session:
     for t in top.tables("themes"):
         kind = t.get("kind", str, "same")
         if kind not in THEME_KINDS:
-            raise FormatError(f"{t.where}.kind should be 'same' or 'overlap', not {kind!r}")
+            raise FormatError(f"{t.where}.kind should be {_or(THEME_KINDS)}, not {kind!r}")
         themes.append(Theme(t.text("id", 40), t.text("name", MAX_PIECE_CHARS), kind, t.lines("pieces", 40)))
         t.done()
     actions = []
@@ -202,6 +226,20 @@ def session_from_dict(data: dict) -> Session:
         drafts.append(Draft(d.text("where", 40), strip_controls(d.get("text", str), keep_newlines=True),
                             d.text("by", 40, "")))
         d.done()
+    links = []
+    for k in top.tables("links"):
+        try:
+            url = clean_url(k.get("url", str))
+        except InvalidInput as error:
+            raise FormatError(f"{k.where}.url: {error}") from None
+        links.append(Link(k.text("id", 40), url, k.text("title", MAX_LINE_CHARS, "")))
+        k.done()
+    if len(links) > MAX_LINKS:
+        raise FormatError(f"there are {len(links)} links; a session has at most {MAX_LINKS}")
+    try:
+        reflections = clean_note(top.get("reflections", str, ""), MAX_REFLECTIONS_CHARS, "the text")
+    except InvalidInput as error:
+        raise FormatError(f"reflections: {error}") from None
     dismissed = []
     for i, pair in enumerate(top.get("dismissed", list, [])):
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
@@ -219,6 +257,8 @@ def session_from_dict(data: dict) -> Session:
         themes=tuple(themes),
         actions=tuple(actions),
         dismissed=tuple(dismissed),
+        reflections=reflections,
+        links=tuple(links),
         drafts=tuple(drafts),
         schema_version=SCHEMA_VERSION,
     )
@@ -231,6 +271,7 @@ def check_consistency(session: Session) -> None:
     """Ids unique, references resolve, one theme per piece: what ops rely on."""
     seen: set[str] = set()
     everything = list(session.groups) + list(session.themes) + list(session.actions) + list(session.views)
+    everything += list(session.links)
     everything += [p for g in session.groups for p in g.pieces]
     for item in everything:
         if item.id in seen:

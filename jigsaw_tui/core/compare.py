@@ -30,6 +30,26 @@ class Row:
         return [joiner.join(piece_with_note(p) for p in cell) for cell in self.cells]
 
 
+def theme_label(theme: Theme) -> str:
+    """A theme as the tables name it: 'Shared purpose', 'Trust (overlap)', 'X (related)'.
+    No mark is the same thing in other words; `kind_note` says what the marks mean."""
+    return theme.name if theme.kind == "same" else f"{theme.name} ({theme.kind})"
+
+
+_KIND_MEANING = {"overlap": "in conversation it may be agreed they overlap",
+                 "related": "different priorities whose activities are similar"}
+
+
+def kind_note(session: Session) -> str:
+    """What the marks after theme names mean, for the kinds this session uses ("" when
+    every theme is the same thing in other words: then there is no mark to explain)."""
+    used = [k for k in _KIND_MEANING if any(t.kind == k for t in session.themes)]
+    if not used:
+        return ""
+    marks = "; ".join(f"({k}): {_KIND_MEANING[k]}" for k in used)
+    return f"A theme's name alone: the same thing in other words; {marks}."
+
+
 def piece_with_note(piece: Piece) -> str:
     note = " ".join(piece.note.split())
     return f"{piece.text} [{note}]" if note else piece.text

@@ -208,7 +208,7 @@ def shared_lid(session) -> LidContent:
     total = len(session.groups)
     labels, ids = [], []
     for theme, named in shared_themes(session):
-        extra = "overlap, " if theme.kind == "overlap" else ""
+        extra = "" if theme.kind == "same" else f"{theme.kind}, "  # overlap, related: said in words
         labels.append(f"{theme.name} ({extra}{groups_label(named, total)})")
         ids.append(theme.id)
     heading = f"Shared lid ({len(labels)} themes named by two or more groups)"

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from .errors import JigsawError
 
-SCHEMA_VERSION = 1
+# 2 added reflections, links and the `related` theme kind. A session that uses none of
+# them is still written as 1, so an earlier jigsaw keeps reading it (codec.file_version).
+SCHEMA_VERSION = 2
 DEFAULT_MAX_PIECES = 12
 
 # Limits, documented in README.md. A piece is a short phrase; longer thoughts go in its note.
@@ -24,8 +26,14 @@ MAX_MEDITATION_CHARS = 2000
 MAX_GROUPS = 12
 MIN_MEDITATION_SECONDS, MAX_MEDITATION_SECONDS = 10, 3600
 MAX_PIECES_LIMIT = 24  # the highest max_pieces a session may set
+MAX_REFLECTIONS_CHARS = 5000  # the seed's reflections passage is about 1,300
+MAX_URL_CHARS = 1000
+MAX_LINKS = 40
 
-THEME_KINDS = ("same", "overlap")
+# same: one thing in other words; overlap: close, as a conversation may agree; related:
+# different priorities whose activities are similar (docs/matching.md).
+THEME_KINDS = ("same", "overlap", "related")
+LINK_SCHEMES = ("https", "http", "mailto")
 
 DEFAULT_MEDITATION_TEXT = (
     "Let's arrive. Sit comfortably, feet on the floor. Breathe in slowly, hold, "
@@ -33,10 +41,12 @@ DEFAULT_MEDITATION_TEXT = (
     "can hear. Then: what makes you smile?"
 )
 DEFAULT_MEDITATION_SECONDS = 60
+# The shared views' questions of a new session: for any topic. (The toolkit's example
+# session asks them of networking; the app offers its three as a template.)
 DEFAULT_QUESTIONS = (
-    "Why do we network?",
+    "Why does this matter to us?",
     "What gets in the road?",
-    "What would increase the value?",
+    "What would make the most difference?",
 )
 
 
@@ -64,7 +74,7 @@ class Theme:
 
     id: str
     name: str
-    kind: str  # "same" or "overlap"
+    kind: str  # one of THEME_KINDS
     pieces: tuple[str, ...]  # piece ids
 
 
@@ -96,6 +106,16 @@ class View:
     id: str
     question: str
     answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A titled link for the end of the report (a video, the slides, an event): shown,
+    never opened."""
+
+    id: str
+    url: str
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +175,8 @@ class Session:
     themes: tuple[Theme, ...] = ()
     actions: tuple[Action, ...] = ()
     dismissed: tuple[tuple[str, str], ...] = ()  # suggestion pairs not to offer again
+    reflections: str = ""  # the facilitator's words after the comparison (several lines)
+    links: tuple[Link, ...] = ()
     drafts: tuple[Draft, ...] = ()
     schema_version: int = SCHEMA_VERSION
 
@@ -204,13 +226,19 @@ class Session:
                 return view
         raise InvalidInput(f"no question with id {view_id!r}")
 
+    def link(self, link_id: str) -> Link:
+        for link in self.links:
+            if link.id == link_id:
+                return link
+        raise InvalidInput(f"no link with id {link_id!r}")
+
     def draft(self, where: str, by: str | None = None) -> str:
         """The text kept for a line: one app's (`by`), or everyone's joined with ' / '."""
         return " / ".join(d.text for d in self.drafts if d.where == where and by in (None, d.by))
 
     def all_ids(self) -> set[str]:
         ids = {g.id for g in self.groups} | {t.id for t in self.themes}
-        ids |= {a.id for a in self.actions} | {v.id for v in self.views}
+        ids |= {a.id for a in self.actions} | {v.id for v in self.views} | {k.id for k in self.links}
         ids |= {p.id for g in self.groups for p in g.pieces}
         return ids
 
@@ -224,8 +252,8 @@ class Session:
 
 
 def new_session(title: str, group_names=(), max_pieces: int = DEFAULT_MAX_PIECES,
-                date: str = "", facilitator: str = "") -> Session:
-    """A fresh session with the default questions and the given groups."""
+                date: str = "", facilitator: str = "", questions=DEFAULT_QUESTIONS) -> Session:
+    """A fresh session with the given questions (the default ones) and groups."""
     session = Session(
         title=clean_line(title, "title", MAX_TITLE_CHARS),
         date=clean_line(date, "date", MAX_NAME_CHARS, allow_empty=True),
@@ -233,7 +261,8 @@ def new_session(title: str, group_names=(), max_pieces: int = DEFAULT_MAX_PIECES
         settings=Settings(max_pieces=check_max_pieces(max_pieces)),
     )
     views = []
-    for question in DEFAULT_QUESTIONS:
+    for question in questions:
+        question = clean_line(question, "question", MAX_LINE_CHARS)
         views.append(View(id=new_id("v", session, views), question=question))
     groups: list[Group] = []
     group_names = list(group_names)
@@ -302,11 +331,37 @@ def clean_line(text: str, what: str, limit: int, allow_empty: bool = False) -> s
     return cleaned
 
 
-def clean_note(text: str, limit: int = MAX_NOTE_CHARS) -> str:
+def clean_note(text: str, limit: int = MAX_NOTE_CHARS, what: str = "note") -> str:
     cleaned = strip_controls(text, keep_newlines=True).strip()
     if len(cleaned) > limit:
-        raise InvalidInput(f"note is {len(cleaned):,} characters; the limit is {limit:,}")
+        raise InvalidInput(f"{what} is {len(cleaned):,} characters; the limit is {limit:,}")
     return cleaned
+
+
+def clean_url(text: str) -> str:
+    """A link as it will be printed: http(s) with a host, or mailto with an address.
+    Anything else (javascript:, file:, a bare name) is refused, saying what to type."""
+    from urllib.parse import urlsplit  # here: reading a session without links never needs it
+
+    url = clean_line(text, "link", MAX_URL_CHARS)
+    if " " in url:
+        raise InvalidInput("a link has no spaces in it: put the words in its title")
+    if any(ch in url for ch in '<>"'):
+        raise InvalidInput("a link cannot hold < > or \" as they are: copy it again from the browser's address bar")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    scheme = parts.scheme.lower() if parts else ""
+    if scheme not in LINK_SCHEMES:
+        hint = " (add https:// in front)" if not scheme and "." in url else ""
+        raise InvalidInput(f"{url[:60]!r} is not a link jigsaw takes: it must start with https://, "
+                           f"http:// or mailto:{hint}")
+    if scheme != "mailto" and not parts.hostname:
+        raise InvalidInput(f"{url[:60]!r} has no site name after {scheme}://")
+    if scheme == "mailto" and "@" not in parts.path:
+        raise InvalidInput(f"{url[:60]!r} has no e-mail address after mailto:")
+    return url
 
 
 def check_max_pieces(value) -> int:

@@ -19,14 +19,18 @@ from .model import (
     MAX_MEDITATION_SECONDS,
     MIN_MEDITATION_SECONDS,
     MAX_LINE_CHARS,
+    MAX_LINKS,
     MAX_MEDITATION_CHARS,
     MAX_NAME_CHARS,
     MAX_PIECE_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_REFLECTIONS_CHARS,
     THEME_KINDS,
     Action,
     Draft,
     Group,
     InvalidInput,
+    Link,
     Piece,
     Session,
     Theme,
@@ -34,6 +38,7 @@ from .model import (
     check_max_pieces,
     clean_line,
     clean_note,
+    clean_url,
     new_id,
     strip_controls,
 )
@@ -266,7 +271,7 @@ def _theme_name(session: Session, name: str, piece_ids) -> str:
 
 def _check_kind(kind: str) -> str:
     if kind not in THEME_KINDS:
-        raise InvalidInput(f"a theme's kind is 'same' or 'overlap', not {kind!r}")
+        raise InvalidInput(f"a theme's kind is one of {', '.join(THEME_KINDS)}, not {kind!r}")
     return kind
 
 
@@ -590,6 +595,83 @@ class MoveItem(Op):
         return "move line"
 
 
+# -- the report: reflections and links -------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetReflections(Op):
+    """The facilitator's reflections after the comparison ("" clears them)."""
+
+    text: str
+
+    def change(self, session):
+        return replace(session, reflections=clean_note(self.text, MAX_REFLECTIONS_CHARS, "the reflections text"))
+
+    def describe(self):
+        return "edit reflections"
+
+
+@dataclass(frozen=True)
+class AddLink(Op):
+    url: str
+    title: str = ""
+    id: str = _id("k")
+    index: int | None = None
+
+    def change(self, session):
+        if len(session.links) >= MAX_LINKS:
+            raise InvalidInput(f"a session has at most {MAX_LINKS} links")
+        _check_new_id(session, self.id)
+        link = Link(self.id, clean_url(self.url), clean_line(self.title, "title", MAX_LINE_CHARS, allow_empty=True))
+        return replace(session, links=_upsert(session.links, link, self.index))
+
+    def describe(self):
+        return "add link"
+
+
+@dataclass(frozen=True)
+class EditLink(Op):
+    link_id: str
+    url: str | None = None
+    title: str | None = None
+
+    def change(self, session):
+        link = session.link(self.link_id)
+        if self.url is not None:
+            link = replace(link, url=clean_url(self.url))
+        if self.title is not None:
+            link = replace(link, title=clean_line(self.title, "title", MAX_LINE_CHARS, allow_empty=True))
+        return replace(session, links=_replace_item(session.links, link))
+
+    def describe(self):
+        return "edit link"
+
+
+@dataclass(frozen=True)
+class RemoveLink(Op):
+    link_id: str
+
+    def change(self, session):
+        session.link(self.link_id)
+        return replace(session, links=_without(session.links, self.link_id))
+
+    def describe(self):
+        return "remove link"
+
+
+@dataclass(frozen=True)
+class MoveLink(Op):
+    link_id: str
+    index: int
+
+    def change(self, session):
+        link = session.link(self.link_id)
+        return replace(session, links=_upsert(session.links, link, self.index))
+
+    def describe(self):
+        return "move link"
+
+
 # -- the session itself --------------------------------------------------------
 
 
@@ -615,6 +697,37 @@ class EditSettings(Op):
 
     def describe(self):
         return "change settings"
+
+
+@dataclass(frozen=True)
+class EditDetails(Op):
+    """The session's title, facilitator, date and pieces per group (None: unchanged).
+    The limit is never set below a group's count: it would refuse what is already there."""
+
+    title: str | None = None
+    facilitator: str | None = None
+    date: str | None = None
+    max_pieces: int | None = None
+
+    def change(self, session):
+        if self.title is not None:
+            session = replace(session, title=clean_line(self.title, "title", MAX_TITLE_CHARS))
+        if self.facilitator is not None:
+            session = replace(session, facilitator=clean_line(
+                self.facilitator, "facilitator", MAX_NAME_CHARS, allow_empty=True))
+        if self.date is not None:
+            session = replace(session, date=clean_line(self.date, "date", MAX_NAME_CHARS, allow_empty=True))
+        if self.max_pieces is not None:
+            limit = check_max_pieces(self.max_pieces)
+            fullest = max(session.groups, key=lambda g: len(g.pieces), default=None)
+            if fullest is not None and len(fullest.pieces) > limit:
+                raise InvalidInput(f"{fullest.name} has {len(fullest.pieces)} pieces already: "
+                                   f"the limit cannot be less than that")
+            session = replace(session, settings=replace(session.settings, max_pieces=limit))
+        return session
+
+    def describe(self):
+        return "change the session's details"
 
 
 @dataclass(frozen=True)
@@ -648,7 +761,7 @@ class SetDraft(Op):
 class Put(Op):
     """Insert or replace (or with move_only, reposition) an item of a top-level list."""
 
-    collection: str  # "groups", "themes", "actions" or "views"
+    collection: str  # "groups", "themes", "actions", "views" or "links"
     item: object
     index: int | None
     move_only: bool = False
@@ -722,8 +835,9 @@ class Batch(Op):
         return self.label or ", ".join(op.describe() for op in self.ops)
 
 
-_SCALAR_FIELDS = ("title", "date", "facilitator", "settings", "checkin", "dismissed", "drafts", "schema_version")
-_TOP_LISTS = ("groups", "themes", "actions", "views")
+_SCALAR_FIELDS = ("title", "date", "facilitator", "settings", "checkin", "dismissed", "reflections", "drafts",
+                  "schema_version")
+_TOP_LISTS = ("groups", "themes", "actions", "views", "links")
 
 
 def _diff_list(collection: str, target: tuple, current: tuple) -> list[Op]:

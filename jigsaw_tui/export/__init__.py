@@ -1,6 +1,6 @@
 """Exports: PDF lids (pdf.py), the Markdown flash report (markdown.py) and the
-comparison table as CSV (table_csv.py). Nothing heavy is imported here: fpdf is
-imported only when a PDF is made.
+comparison table and the actions as CSV (table_csv.py). Nothing heavy is imported
+here: fpdf is imported only when a PDF is made.
 """
 
 from __future__ import annotations
@@ -62,8 +62,21 @@ def render(session, fmt: str, paper: str = "A4") -> bytes:
     raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def export(session, fmt: str, path, paper: str = "A4") -> Path:
+_BOM = "\ufeff".encode("utf-8")  # tells spreadsheets a CSV is UTF-8
+
+
+def export_files(session, fmt: str, path, paper: str = "A4") -> list[Path]:
+    """Write one format; every file written, the main one first. CSV is two files: the
+    comparison table at `path` and the actions beside it (`table_csv.actions_path`)."""
     data = render(session, fmt, paper)
-    if fmt == "csv":
-        data = "\ufeff".encode("utf-8") + data  # the BOM tells spreadsheets it is UTF-8
-    return write_file(path, data)
+    if fmt != "csv":
+        return [write_file(path, data)]
+    from .table_csv import actions_csv, actions_path
+
+    table = write_file(path, _BOM + data)
+    return [table, write_file(actions_path(table), _BOM + actions_csv(session).encode("utf-8"))]
+
+
+def export(session, fmt: str, path, paper: str = "A4") -> Path:
+    """Write one format (for CSV, the actions file too); the main file's path."""
+    return export_files(session, fmt, path, paper)[0]

@@ -1,4 +1,5 @@
-"""The flash report in Markdown: lids as lists, the comparison table, actions, credit.
+"""The flash report in Markdown, in the session's order: the check-in, the shared views,
+the lids as lists, the comparison table, the reflections, the actions, the links, credit.
 
 Written to be sent the same day: it reads well as plain text in an email too.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import CREDIT
-from ..core.compare import comparison_rows, groups_label, shared_themes
+from ..core.compare import comparison_rows, groups_label, kind_note, shared_themes, theme_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can change meaning mid-line
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")  # what can change it at a line's start
@@ -44,7 +45,9 @@ def flash_report(session) -> str:
             out += [f"### {md(view.question)}", ""] + [f"- {md(a)}" for a in view.answers] + [""]
     out += _lids(session)
     out += _table(session)
+    out += _reflections(session)
     out += _actions(session)
+    out += _links(session)
     out += ["---", "", CREDIT, ""]
     return "\n".join(out)
 
@@ -67,7 +70,7 @@ def _lids(session) -> list[str]:
         out.append("*No themes matched yet.*")
     total = len(session.groups)
     for theme, named in shared:
-        kind = "overlap, " if theme.kind == "overlap" else ""
+        kind = "" if theme.kind == "same" else f"{theme.kind}, "
         members = "; ".join(
             f"{md(g.name)}: {md(p.text)}" for g, p in (session.find_piece(pid) for pid in theme.pieces)
         )
@@ -82,14 +85,39 @@ def _table(session) -> list[str]:
     out = ["## Comparison table", "",
            "Matched themes first, one to a row, then the pieces only one group named. "
            "All views are equal: the order is not a ranking.", ""]
-    out.append("| " + " | ".join(md(g.name) for g in session.groups) + " |")
-    out.append("|" + "---|" * len(session.groups))
+    out.append("| Theme | " + " | ".join(md(g.name) for g in session.groups) + " |")
+    out.append("|" + "---|" * (len(session.groups) + 1))
     for row in rows:
         cells = [md(t) for t in row.texts()]
+        theme = ""
         if row.theme is not None:
+            theme = md(theme_label(row.theme))
             cells = [f"**{c}**" if c else c for c in cells]
-        out.append("| " + " | ".join(cells) + " |")
-    return out + ["", "Bold rows are themes the groups share.", ""]
+        out.append("| " + " | ".join([theme] + cells) + " |")
+    note = " ".join(x for x in ("Bold rows are themes the groups share.", kind_note(session)) if x)
+    return out + ["", note, ""]
+
+
+def _reflections(session) -> list[str]:
+    if not session.reflections:
+        return []
+    out = ["## Reflections", ""]
+    for paragraph in session.reflections.split("\n\n"):
+        lines = [md(line.strip()) for line in paragraph.splitlines() if line.strip()]
+        if lines:  # a line break kept as typed: two spaces at its end (invisible in an email)
+            out += ["  \n".join(lines), ""]
+    return out
+
+
+def _links(session) -> list[str]:
+    """Each link's URL written out, never as a Markdown link: what is read is what is there."""
+    if not session.links:
+        return []
+    out = ["## Links and resources", ""]
+    for link in session.links:
+        url = f"<{link.url}>"  # an autolink: shown as it is (clean_url allows no < > or spaces)
+        out.append(f"- {md(link.title)}: {url}" if link.title else f"- {url}")
+    return out + [""]
 
 
 def _actions(session) -> list[str]:

@@ -1,25 +1,26 @@
-"""The PDF: a lid per group, the shared lid, the comparison table, the actions, a
-blank lid and the facilitation notes (the back of the lid poster). Landscape, with
+"""The PDF: the check-in and the shared views, a lid per group, the shared lid, the
+comparison table and the reflections, the actions and the links, a blank lid and the
+facilitation notes (the back of the lid poster). Landscape, with
 print margins, sized from the paper so an A3 poster reads from across a room.
 
 fpdf2 costs a few hundred milliseconds to import, so only this module imports it,
-and only when a PDF is made. The font is Noto Sans from the `fontpkg-noto-sans`
-package (installed with jigsaw, never a system path). It is a variable font: we use
-its default instance (Regular) as it is, because making other instances takes
-seconds; headings are emboldened by stroking the letters.
+and only when a PDF is made. The font is Noto Sans, with fallback fonts for the
+scripts and symbols it lacks (pdf_fonts.py says which and where from). They are
+variable fonts: we use their default instance (Regular) as it is, because making
+other instances takes seconds; headings are emboldened by stroking the letters.
 """
 
 from __future__ import annotations
 
-import importlib.resources
 import math
 import unicodedata
 
 from fpdf import FPDF
-from fpdf.enums import TextMode, XPos, YPos
+from fpdf.enums import TextDirection, TextMode, WrapMode, XPos, YPos
 
 from .. import CREDIT
-from ..core.compare import comparison_rows
+from . import pdf_fonts
+from ..core.compare import comparison_rows, kind_note, theme_label
 from ..core.lid import lid_of, blank_lid, group_lid, half_width, place, point, shared_lid, split_sides, spread
 
 PAPERS = {"A4": "A4", "A3": "A3", "LETTER": "letter"}
@@ -35,13 +36,16 @@ REPLACEMENT = "\u25a1"  # a white square where a character cannot be printed
 
 def session_pdf(session, paper: str = "A4") -> bytes:
     pdf = LidPDF(session, paper)
+    pdf.views_page()
     for group in session.groups:
         content = group_lid(session, group)
         pdf.lid_page(lid_of(group.name), content.title, list(content.labels),
                      f"{len(group.pieces)} of {session.settings.max_pieces} pieces")
     pdf.shared_page()
     pdf.table_page()
+    pdf.reflections_part()
     pdf.actions_page()
+    pdf.links_part()
     blank = blank_lid(session)
     pdf.lid_page("A blank lid", session.title, list(blank.labels),
                  "for a group to complete: one piece of the picture in each space", blank=True)
@@ -50,8 +54,7 @@ def session_pdf(session, paper: str = "A4") -> bytes:
 
 
 def font_path() -> str:
-    files = importlib.resources.files("fontpkg_noto_sans") / "files"
-    return str(files / "NotoSans[wdth,wght].ttf")
+    return pdf_fonts.MAIN.path()
 
 
 class LidPDF(FPDF):
@@ -68,7 +71,17 @@ class LidPDF(FPDF):
         self.set_margins(self.margin, self.margin + 9 * self.scale, self.margin)
         self.set_auto_page_break(True, self.margin + 8 * self.scale)
         self.add_font(FONT, "", font_path())
-        self.glyphs = self.fonts[FONT].cmap
+        self.glyphs = set(self.fonts[FONT].cmap)
+        # Fallback fonts and shaping only for the characters this session has.
+        chars = set("".join(_all_text(session)))
+        fallbacks = pdf_fonts.fallbacks_for(chars, self.glyphs)
+        for font, codes in fallbacks.items():
+            self.add_font(font.key, "", font.path(), unicode_range=sorted(codes))
+            self.glyphs |= set(self.fonts[font.key].cmap)
+        if fallbacks:
+            self.set_fallback_fonts([font.key for font in fallbacks])
+        if pdf_fonts.needs_shaping(chars):
+            self.set_text_shaping(True)
         self._widths: dict[str, float] = {}
         self.replacement = REPLACEMENT if ord(REPLACEMENT) in self.glyphs else "?"
         self.heading = ""
@@ -82,14 +95,14 @@ class LidPDF(FPDF):
     # -- text ------------------------------------------------------------------------
 
     def printable(self, text: str) -> str:
-        """Text the font can draw: symbols it lacks (emoji) by name, letters it
-        lacks as a white square. The Markdown and CSV exports keep the original."""
+        """Text the fonts can draw: symbols they lack (new emoji) by name, letters
+        they lack as a white square. The Markdown and CSV exports keep the original."""
         out = []
         for ch in text:
             code = ord(ch)
             if code in self.glyphs or ch in " \n":
                 out.append(ch)
-            elif unicodedata.category(ch) in ("Mn", "Me", "Cf", "Sk") or 0xFE00 <= code <= 0xFE0F:
+            elif pdf_fonts.ignorable(ch):
                 continue  # joiners, variation selectors, skin tones: nothing to show alone
             elif unicodedata.category(ch) == "So":
                 out.append("(" + unicodedata.name(ch, "symbol").lower() + ")")
@@ -99,6 +112,38 @@ class LidPDF(FPDF):
 
     def size(self, points: float) -> None:
         self.set_font(FONT, "", points * self.scale)
+
+    # fpdf2 2.8.9 sets the page's font inside a line's q ... Q when the line starts with
+    # a fallback font's glyph: it is lost after that line, and the page's later lines
+    # print nothing (fpdf2 issue 1772). Setting it outside any q ... Q first avoids it.
+    def add_page(self, *args, **kwargs):
+        super().add_page(*args, **kwargs)
+        self._pin_font()
+
+    def _render_styled_text_line(self, *args, **kwargs):
+        self._pin_font()
+        return super()._render_styled_text_line(*args, **kwargs)
+
+    def _preload_bidirectional_text(self, text, *args, **kwargs):
+        """Shape only the text that needs it (shaping costs time for every line). A
+        line with any left-to-right letter in it reads left to right ("العربية's lid"),
+        where fpdf2 would go by its first letter; one of right-to-left letters alone
+        reads right to left."""
+        shaping = self.text_shaping
+        if not shaping:
+            return super()._preload_bidirectional_text(text, *args, **kwargs)
+        if not pdf_fonts.needs_shaping(set(text)):
+            self.text_shaping = None
+            try:
+                return super()._preload_bidirectional_text(text, *args, **kwargs)
+            finally:
+                self.text_shaping = shaping
+        shaping["direction"] = TextDirection.LTR if pdf_fonts.has_ltr_letter(text) else None
+        return super()._preload_bidirectional_text(text, *args, **kwargs)
+
+    def _pin_font(self) -> None:
+        if self._fallback_font_ids and self.page and not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
 
     def strong(self):
         """Bold by stroking the letters' outline (the font file has no bold instance).
@@ -123,7 +168,7 @@ class LidPDF(FPDF):
         for word in self.printable(text).split():
             w = self.unit_width(word)
             if w > limit:  # a word wider than the line is split between letters
-                for ch in word:
+                for ch in pdf_fonts.clusters(word):  # a vowel sign stays on its letter
                     cw = self.unit_width(ch)
                     if current and used + cw > limit:
                         lines.append(current)
@@ -156,6 +201,7 @@ class LidPDF(FPDF):
         self.set_xy(self.l_margin + self.epw * 0.62, top)
         self.cell(self.epw * 0.38, 5 * self.scale, self.printable(self.heading), align="R")
         self.set_text_color(*INK)
+        self.set_xy(self.l_margin, self.t_margin)  # text that runs on to a new page goes on below
 
     def footer(self):
         self.set_text_color(*GREY)
@@ -163,7 +209,7 @@ class LidPDF(FPDF):
         self.set_xy(self.l_margin, self.h - self.margin * 0.75 - 4 * self.scale)
         note = CREDIT
         if self.missing:
-            note += f"  ({self.replacement} or (name): a character this font lacks; the Markdown export keeps it.)"
+            note += f"  ({self.replacement} or (name): a character no font here has; the Markdown export keeps it.)"
         self.cell(self.epw - 22 * self.scale, 4 * self.scale, note)
         self.cell(22 * self.scale, 4 * self.scale, f"{self.page_no()} / {{nb}}", align="R")
         self.set_text_color(*INK)
@@ -368,9 +414,9 @@ class LidPDF(FPDF):
         self.heading = "Comparison table"
         self.add_page()
         top = self.page_title("Comparison table",
-                              "Themes the groups share come first, shaded, one to a row; then the pieces "
-                              "only one group named. All views are equal: the order is not a ranking, "
-                              "and the lids stay the main picture.")
+                              " ".join(x for x in ("Shared themes first, shaded, one to a row; then the pieces only "
+                                                   "one group named. All views are equal: the order is not a "
+                                                   "ranking.", kind_note(session)) if x))
         self.set_y(top)
         if not session.groups:
             self.size(12)
@@ -378,8 +424,9 @@ class LidPDF(FPDF):
             return
         n = len(session.groups)
         self.size(max(7.0, 12.5 - 0.45 * n))
-        rows = [(entry.texts(), entry.theme is not None) for entry in comparison_rows(session)]
-        self.grid([g.name for g in session.groups], rows, [1] * n)
+        rows = [([theme_label(entry.theme) if entry.theme else ""] + entry.texts(), entry.theme is not None)
+                for entry in comparison_rows(session)]
+        self.grid(["Theme"] + [g.name for g in session.groups], rows, [1.1] + [1] * n)
 
     def grid(self, headings, rows, weights) -> None:
         """A table drawn directly (fpdf's table is slow for hundreds of cells): wrapped
@@ -429,6 +476,116 @@ class LidPDF(FPDF):
         rows = [((a.text, names.get(a.theme, ""), a.owner, a.due, "yes" if a.done else ""), False)
                 for a in session.actions]
         self.grid(["Action", "Theme", "Who", "By when", "Done"], rows, [44, 22, 14, 12, 8])
+
+    # -- the parts of the report around the lids ----------------------------------------------
+
+    def views_page(self) -> None:
+        """Self-care and the room's shared views, in the session's order, before the lids."""
+        session = self.session
+        answered = [v for v in session.views if v.answers]
+        if not session.checkin and not answered:
+            return
+        self.heading = "Check-in and shared views"
+        self.add_page()
+        top = self.page_title("Check-in and shared views",
+                              "What makes us smile, and what the whole room said: every answer as given, "
+                              "nothing ranked.")
+        blocks = []
+        if session.checkin:
+            blocks += [("heading", "What makes us smile")] + [("item", x) for x in session.checkin]
+        for view in answered:
+            blocks += [("heading", view.question)] + [("item", a) for a in view.answers]
+        self.in_columns(blocks, top)
+
+    def in_columns(self, blocks, top: float, columns: int = 2) -> None:
+        """Headings and bulleted items, down one column and on to the next (then a new
+        page): short answers would leave most of a landscape page empty."""
+        gap = 10 * self.scale
+        width = (self.epw - gap * (columns - 1)) / columns
+        bottom = self.h - self.b_margin
+        column, y = 0, top
+        for n, (kind, text) in enumerate(blocks):
+            heading = kind == "heading"
+            self.size(15 if heading else 12.5)
+            line_h = self.font_size * 1.3
+            indent = 0 if heading else 6 * self.scale
+            lines = self.lines(text, width - indent)
+            need = len(lines) * line_h + (2 * line_h if heading else 0)  # a heading keeps an item with it
+            if heading and n:
+                y += line_h * 0.6
+            if y + need > bottom:
+                column += 1
+                if column == columns:
+                    self.add_page()
+                    column, top = 0, self.t_margin + 4 * self.scale
+                y = top
+            x = self.l_margin + column * (width + gap)
+            if not heading:
+                self.set_xy(x + indent * 0.3, y)
+                self.cell(indent * 0.7, line_h, self.printable("\u2022"))
+            for line in lines:
+                self.set_xy(x + indent, y)
+                if heading:
+                    with self.strong():
+                        self.cell(width, line_h, line)
+                else:
+                    self.cell(width - indent, line_h, line)
+                y += line_h
+            y += line_h * (0.15 if not heading else 0.1)
+        self.set_y(y)
+
+    def reflections_part(self) -> None:
+        """The facilitator's reflections, after the table (on its last page when there is room)."""
+        if not self.session.reflections:
+            return
+        self.part("Reflections")
+        self.size(12.5)
+        for paragraph in self.session.reflections.split("\n\n"):
+            if paragraph.strip():
+                self.multi_cell(self.epw, self.font_size * 1.4, self.printable(paragraph.strip()), align="L",
+                                new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                self.set_y(self.get_y() + self.font_size * 0.6)
+
+    def links_part(self) -> None:
+        """Titled links with the URL written out (a link annotation too): nothing is hidden
+        behind words, and what is printed can be typed from paper."""
+        if not self.session.links:
+            return
+        self.part("Links and resources")
+        for link in self.session.links:
+            self.keep_room(2)
+            if link.title:
+                self.size(12.5)
+                with self.strong():
+                    self.multi_cell(self.epw, self.font_size * 1.35, self.printable(link.title), align="L",
+                                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.size(11)
+            self.set_text_color(30, 60, 150)
+            self.multi_cell(self.epw, self.font_size * 1.35, self.printable(link.url), align="L", link=link.url,
+                            wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_text_color(*INK)
+            self.set_y(self.get_y() + self.font_size * 0.8)
+
+    def part(self, title: str) -> None:
+        """A part of the report that follows the page before it when there is room, or
+        starts a page of its own."""
+        self.heading = title
+        if self.get_y() + 45 * self.scale > self.h - self.b_margin:
+            self.add_page()
+            self.set_y(self.page_title(title))
+            return
+        self.set_y(self.get_y() + 8 * self.scale)
+        self.size(20)
+        with self.strong():
+            self.multi_cell(self.epw, 9 * self.scale, self.printable(title), align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_y(self.get_y() + 2 * self.scale)
+
+    def keep_room(self, lines: int) -> None:
+        """A new page unless `lines` lines of the current size fit on this one."""
+        if self.get_y() + lines * self.font_size * 1.4 > self.h - self.b_margin:
+            self.add_page()
+            self.set_y(self.t_margin + 4 * self.scale)
 
     def instructions_page(self) -> None:
         self.heading = "Running a Jigsaw lid session"
@@ -511,3 +668,10 @@ def _all_text(session):
         yield theme.name
     for action in session.actions:
         yield from (action.text, action.owner, action.due)
+    yield from session.checkin
+    for view in session.views:
+        yield view.question
+        yield from view.answers
+    yield session.reflections
+    for link in session.links:
+        yield from (link.title, link.url)

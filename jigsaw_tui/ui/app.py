@@ -10,17 +10,30 @@ import os
 import signal
 import threading
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from .. import CREDIT, __version__
 from .keys import KeysInOrder
-from .textual_api import give_result_callback
+from .textual_api import give_result_callback, write_to_terminal
 # Screens, the store, the dialogs and help are imported where they are used: this module
 # is read before the first paint, and each screen brings only what it needs.
 
 HANG_UP_READ_SECONDS = 0.25
+
+
+class NoColour(LineFilter):
+    """NO_COLOR: no colour escape at all; bold, underline and reverse stay (they carry
+    the current stage, group and row). Textual's own NO_COLOR filter only turns colours
+    grey (still 256-colour codes such as 38;5;253), or to the "default" colours."""
+
+    def apply(self, segments, background):
+        return [Segment(text, style.without_color if style else style, control)
+                for text, style, control in segments]
+
 
 class JigsawApp(App):
     # Every screen's styles, read at start: the first screen is not pushed, so Textual
@@ -52,6 +65,37 @@ class JigsawApp(App):
         self._start_error = ""  # why the session given at start could not open
         self.set_class(ascii_only, "-ascii")  # ASCII borders on dialogs
         self.keys = KeysInOrder(self)
+        self.said_notices: list = []  # notice lines said to since the last action (notice.py)
+        self._no_colour = [NoColour()]
+        self._terminal_title = ""
+
+    def get_line_filters(self):
+        # (Textual reads NO_COLOR into `no_color`; this replaces its filters, which still
+        # send grey 256-colour codes, by one that removes every colour.)
+        return self._no_colour if self.no_color else super().get_line_filters()
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        from .notice import clear_said
+
+        clear_said(self)  # a notice belongs to the moment it was said: the next action ends it
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def set_terminal_title(self, session_title: str = "") -> None:
+        """The terminal's (or tab's) title: "jigsaw: " and the session open, so a facilitator
+        with several windows finds the right one. The title before is put back on leaving."""
+        title = f"jigsaw: {session_title}" if session_title else "jigsaw"
+        title = "".join(c for c in title if c.isprintable())[:120]  # nothing can end the sequence
+        if title == self._terminal_title:
+            return
+        if not self._terminal_title:
+            write_to_terminal(self, "\x1b[22;2t")  # keep the terminal's own title (xterm's stack)
+        self._terminal_title = title
+        self.title = title
+        write_to_terminal(self, f"\x1b]2;{title}\x07")
+
+    def on_unmount(self) -> None:
+        if self._terminal_title and not self.hung_up:
+            write_to_terminal(self, "\x1b[23;2t")  # the title the terminal had before
 
     async def on_event(self, event) -> None:
         # Every key and paste is applied here, in the order typed, each to the end before
@@ -188,8 +232,8 @@ class JigsawApp(App):
         body.append(f"jigsaw-tui {__version__}\n\n", "bold")
         body.append(CREDIT + "\n\n", "bold")
         body.append(
-            "A Jigsaw lid session: each breakout group names up to twelve pieces of its\n"
-            "picture of 'good', drawn as a circle (no top, no bottom, no hierarchy); the\n"
+            "A Jigsaw lid session: each breakout group names up to twelve pieces of its "
+            "picture of 'good', drawn as a circle (no top, no bottom, no hierarchy); the "
             "pieces that different groups share become themes, and themes become actions.\n"
         )
         self.push_screen(MessageScreen("About jigsaw-tui", body))

@@ -19,6 +19,8 @@ def commands_for(app, screen):
         yield SystemCommand("Save again", "Write the session back if its file was deleted (ctrl+s)",
                             screen.action_save_again)
         yield SystemCommand("Sessions", "Back to the list of sessions (ctrl+o)", screen.action_sessions)
+        yield SystemCommand("Session details", "Title, facilitator, date, pieces per group (F9)",
+                            screen.action_details)
         for title, help_text, callback in export_commands(screen, screen.controller):
             yield SystemCommand(title, help_text, callback)
         stage = screen.current_stage()

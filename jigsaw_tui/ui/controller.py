@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the ops module loads on the first change, not before the fi
     from ..core.ops import Op
 
 Listener = Callable[[Session], None]
-Teller = Callable[[str, str], None]  # (message, severity: "information" | "warning" | "error")
+Teller = Callable[..., None]  # (message, severity: "information" | "warning" | "error", detail="")
 
 
 class Controller:
@@ -34,7 +34,7 @@ class Controller:
         self.missing = False  # the file was deleted (or broken) while open
         self._listeners: list[Listener] = []
         self._tell: Teller | None = None
-        self._untold: tuple[str, str] | None = None  # said before there was a notice line
+        self._untold: tuple[str, str, str] | None = None  # said before there was a notice line
         self._signature = store.signature(ref)
         # This app's drafts are its own: another person's in the same line stay untouched.
         self.draft_tag = os.urandom(4).hex()
@@ -54,13 +54,17 @@ class Controller:
         """Where notices for the person go (the app's notice line)."""
         self._tell = teller
         if self._untold:
-            teller(*self._untold)
+            message, severity, detail = self._untold
             self._untold = None
+            self.tell(message, severity, detail)
 
-    def tell(self, message: str, severity: str = "information") -> None:
+    def tell(self, message: str, severity: str = "information", detail: str = "") -> None:
+        """Say `message` on the notice line; `detail` (a full path) is kept for the F1 help."""
         if self._tell is None:
-            self._untold = (message, severity)
-        else:
+            self._untold = (message, severity, detail)
+        elif detail:
+            self._tell(message, severity, detail)
+        else:  # (a teller may take only the two)
             self._tell(message, severity)
 
     def _changed(self, session: Session) -> None:

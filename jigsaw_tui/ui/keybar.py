@@ -75,7 +75,8 @@ class KeyBar(Widget):
     def line(self) -> tuple[Text, list[tuple[int, int, str]]]:
         """The row for the current width, and where each key's entry is (for a click)."""
         shown, always = self.entries()
-        room = self.size.width - sum(e.width for e in always)
+        # (each width counts the separator after it: the row's last entry has none)
+        room = self.size.width - sum(e.width for e in always) + len(SEPARATOR)
         fitting = []
         for entry in shown:  # in binding order; an entry that does not fit is left out whole
             if entry.width <= room:

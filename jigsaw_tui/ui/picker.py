@@ -78,6 +78,7 @@ class PickerScreen(Screen):
         self.set_focus(self.query_one("#filter"))
 
     def on_screen_resume(self) -> None:
+        self.app.set_terminal_title()  # no session open: just "jigsaw"
         if self._resumed_before:  # back from a session; the first time, mounting read it all
             self.reload()
         self._resumed_before = True
@@ -180,19 +181,29 @@ class PickerScreen(Screen):
             self.app.open_session(answer)
 
     def action_template(self) -> None:
-        from datetime import date
-
-        from ..core.store import StoreError
-        from .templates import as_template
+        """Copy the chosen session's shape (groups, questions, settings) under a new title,
+        asked first: a copy is for another session, which deserves its own name."""
+        from .dialogs import PromptScreen, ask
 
         entry = self.selected()
         if entry is None or entry.session is None:
             self.say("Choose a readable session to copy.", "warning")
             return
+        ask(self, PromptScreen("Title of the copy (same groups and questions, nothing typed)",
+                               entry.session.title, hint="Change it to what the new session is about."),
+            lambda title: self.copy(entry, title))
+
+    def copy(self, entry, title: str) -> None:
+        from datetime import date
+
+        from ..core.model import InvalidInput
+        from ..core.store import StoreError
+        from .templates import as_template
+
         try:
-            path = self.store.create(as_template(entry.session, date.today().isoformat()))
-        except StoreError as error:
-            self.say(error.sentence(), "error")
+            path = self.store.create(as_template(entry.session, date.today().isoformat(), title))
+        except (InvalidInput, StoreError) as error:
+            self.say(error.sentence(), "error" if isinstance(error, StoreError) else "warning")
             return
         self.query_one("#filter", Input).value = ""
         self.reload(select=path.stem)

@@ -36,26 +36,47 @@ def _stage_bindings() -> list[Binding]:
             for n, info in enumerate(STAGES)]
 
 
+def stage_bar(title: str, current: str, width: int, ascii_only: bool = False) -> Text:
+    """The stage bar for `width` columns: the six stages with their keys, the current one
+    in brackets and reverse video, and the session's title (F9 changes it) in the room
+    left, shortened. Where the names do not fit, the other stages show their keys only,
+    so the current stage is always there, whole."""
+    def stages(names: bool) -> Text:
+        bar = Text(no_wrap=True, overflow="crop")
+        for n, info in enumerate(STAGES):
+            label = f"F{n + 2} {info.label}"
+            if bar:
+                bar.append(" ")
+            if info.key == current:
+                bar.append(f"[{label}]", "bold reverse")
+            else:
+                bar.append(label if names else f"F{n + 2}")
+        return bar
+
+    bar = stages(names=True)
+    if bar.cell_len + 1 > width:
+        bar = stages(names=False)
+    if bar.cell_len + 1 > width:  # narrower still: where you are, and nothing else
+        info = next((i for i in STAGES if i.key == current), None)
+        bar = Text(f"[F{STAGES.index(info) + 2} {info.label}]" if info else "", "bold reverse")
+    line = Text(" ", no_wrap=True, overflow="crop")
+    room = width - bar.cell_len - len(" F9 ") - 2
+    if room >= 8:  # the title only where a few words of it fit: the stages matter more
+        dots = "..." if ascii_only else "\u2026"
+        line.append("F9 ")
+        line.append(title if len(title) <= room else title[: room - len(dots)].rstrip() + dots, "bold")
+        line.append("  ")
+    line.append_text(bar)
+    return line
+
+
 class StageBar(Static):
     """One row: the session title and the six stages with their keys; the current one marked."""
 
     _shown: Text | None = None
 
     def show(self, title: str, current: str) -> None:
-        width = self.size.width or 80
-        bar = Text(no_wrap=True, overflow="ellipsis")
-        for n, info in enumerate(STAGES):
-            label = f"F{n + 2} {info.label}"
-            if info.key == current:
-                bar.append(f"[{label}]", "bold reverse")
-            else:
-                bar.append(f" {label} ")
-        room = width - bar.cell_len - 2
-        line = Text(no_wrap=True, overflow="ellipsis")
-        if room >= 12:  # the title only where it fits: the stages matter more
-            line.append(title if len(title) <= room else title[: room - 3] + "...", "bold")
-            line.append("  ")
-        line.append_text(bar)
+        line = stage_bar(title, current, self.size.width or 80, getattr(self.app, "ascii_only", False))
         if line != self._shown:  # unchanged (a resize to the same width): nothing is sent
             self._shown = line
             self.update(line, layout=False)  # always one row: no layout pass, no extra repaint
@@ -73,6 +94,10 @@ class SessionScreen(NoFocusRepaint, Screen):
         Binding("question_mark", "app.help", "help", show=False),
         Binding("ctrl+s", "save_again", "save again (if the file was deleted)", show=False, priority=True),
         Binding("ctrl+o", "sessions", "back to the list of sessions", show=False, priority=True),
+        # F9, shown on the stage bar before the title: an F-key, as the stages are, so it
+        # works while typing (ctrl+ keys are the stages' own).
+        Binding("f9", "details", "session details: title, facilitator, date, pieces per group",
+                show=False, priority=True),
     ]
 
 
@@ -106,6 +131,7 @@ class SessionScreen(NoFocusRepaint, Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.set_terminal_title(self.controller.session.title)
         self.controller.set_teller(self.query_one(Notice).say)
         self.controller.subscribe(self.session_changed)
         self.set_interval(POLL_SECONDS, self.controller.poll)
@@ -119,12 +145,21 @@ class SessionScreen(NoFocusRepaint, Screen):
         self.query_one(StageBar).show(self.controller.session.title, self.current)
         width, height = event.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if too_small:
-            self.controller.tell(f"Too small: {width}x{height} (needs {MIN_WIDTH}x{MIN_HEIGHT}). "
-                                 "Typing still works.", "warning")
-        elif self._too_small:
+        if self._too_small and not too_small:
+            self.query_one(Notice).stand(None)
             self.controller.tell(f"The terminal is {width}x{height}: everything fits again.")
         self._too_small = too_small
+        self._say_size()
+
+    def _say_size(self) -> None:
+        """Too small: a notice that stands (no action clears it) and says where you are."""
+        if not self._too_small:
+            return
+        width, height = self.size
+        info = next((i for i in STAGES if i.key == self.current), None)
+        where = f" On {info.label} (F{STAGES.index(info) + 2});" if info else ""
+        self.query_one(Notice).stand(f"Too small: {width}x{height} (needs {MIN_WIDTH}x{MIN_HEIGHT}).{where} "
+                                     "typing works.")
 
     # -- stages ------------------------------------------------------------------------
 
@@ -150,6 +185,7 @@ class SessionScreen(NoFocusRepaint, Screen):
                     stage.shown()
         self.current = key
         self.query_one(StageBar).show(self.controller.session.title, key)
+        self._say_size()
         widget = self._last_focus.get(key)
         if widget is not None and widget.is_attached:  # back where the cursor was
             self.set_focus(widget, scroll_visible=False)  # now, so that all of it is one repaint
@@ -167,6 +203,7 @@ class SessionScreen(NoFocusRepaint, Screen):
         if only_drafts_differ(previous, session):
             return  # a draft was kept: nothing on screen changes, so nothing is sent
         self.query_one(StageBar).show(session.title, self.current)
+        self.app.set_terminal_title(session.title)
         for stage in self.stages():
             stage.session_changed(session)
 
@@ -182,6 +219,19 @@ class SessionScreen(NoFocusRepaint, Screen):
             self.controller.save_again()
         else:
             self.controller.tell("Everything is saved: each change is written the moment you make it.")
+
+    def on_screen_resume(self) -> None:
+        self.app.set_terminal_title(self.controller.session.title)  # back from the list
+
+    def action_details(self) -> None:
+        from .dialogs import ask
+        from .dialogs.details import DetailsScreen
+
+        def save(op) -> None:
+            if self.controller.apply(op):
+                self.controller.tell("Saved the session's details (ctrl+z undoes).")
+
+        ask(self.current_stage() or self, DetailsScreen(self.controller.session), save)
 
     def action_sessions(self) -> None:
         self.keep_drafts()

@@ -17,6 +17,8 @@ the project touches a private Textual name.
   redraws every option again; the rows are still right, so it is not run.
 - Focus without a repaint of the whole screen: Screen.focused is a reactive that
   repaints the screen on every change; the widgets involved repaint themselves.
+- The terminal's title: Textual never sets it (App.title is only for its Header), and
+  the only way to the terminal, in turn with what Textual draws, is its driver.
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ TEXTUAL_CHECKED = "8.2.8"
 def give_result_callback(screen, app) -> None:
     """Let the app's first screen be switched away from, as any other screen can."""
     screen._push_result_callback(app, None)
+
+
+def write_to_terminal(app, data: str) -> None:
+    """Send an escape sequence (the terminal's title) through Textual's own output."""
+    driver = getattr(app, "_driver", None)
+    if driver is not None:
+        try:
+            driver.write(data)
+        except Exception:  # no terminal (any more): a title is not worth an error
+            pass
 
 
 class OptionRows:

@@ -43,6 +43,7 @@ class ColumnLine(CaptureInput):
 
 class ItemList(OptionRows, OptionList):
     DEFAULT_CLASSES = "cursor-rows"  # app.tcss: the cursor row without colour
+    HELP_TITLE = "Any list (up from its capture line)"  # the F1 help's name for these keys
     """The items above a capture line; Down past the last item goes back to typing.
 
     Letter keys are safe here: this list is never where typing goes.

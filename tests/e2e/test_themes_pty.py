@@ -64,8 +64,8 @@ def test_match_name_unmatch_undo_table_and_three_actions(tmp_path, terminals):
     term.send(F7)
     term.wait_for("1/5 T1 Shared purpose")
     term.wait_for("tab next theme")  # the capture line has the cursor
-    for n, line in enumerate(["Write the purpose on one page ; Sam ; Friday",
-                              "Share it with the network ; Hilda", "Review it in March"], 1):
+    for n, line in enumerate(["Write the purpose on one page who: Sam when: Friday",
+                              "Share it with the network who: Hilda", "Review it in March; then again"], 1):
         term.type_piece(line)
         term.wait_for(f"{n} action" + ("" if n == 1 else "s"))
     term.send(CTRL_Q)
@@ -78,5 +78,5 @@ def test_match_name_unmatch_undo_table_and_three_actions(tmp_path, terminals):
     assert [(a.text, a.owner, a.due, a.theme) for a in session.actions] == [
         ("Write the purpose on one page", "Sam", "Friday", purpose.id),
         ("Share it with the network", "Hilda", "", purpose.id),
-        ("Review it in March", "", "", purpose.id),
+        ("Review it in March; then again", "", "", purpose.id),
     ]

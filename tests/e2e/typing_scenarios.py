@@ -197,7 +197,8 @@ def themes_actual(store, name):
     return sorted((t.id, t.name) for t in (session.theme_of(p.id) for p in group.pieces[:2]))
 
 
-ACTIONS = ("Book a room for March ; Hilda ; 1 March", "Ask the GPs to join ; Ana", "Write it up for all")
+ACTIONS = ("Book a room for March who: Hilda when: 1 March", "Ask the GPs to join who: Ana",
+           "Write it up; send it to all")
 
 
 def actions_units(store, name):

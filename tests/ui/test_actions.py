@@ -1,4 +1,4 @@
-"""The Actions stage by keyboard: what ; who ; by when, done, edit, remove, undo."""
+"""The Actions stage by keyboard: what [who: ...] [when: ...], done, edit, remove, undo."""
 
 from __future__ import annotations
 
@@ -22,15 +22,19 @@ async def open_actions(pilot):
 
 
 async def type_line(pilot, text: str):
-    await pilot.press(*[{" ": "space", ";": "semicolon"}.get(c, c) for c in text])
+    await pilot.press(*[{" ": "space", ";": "semicolon", ":": "colon"}.get(c, c) for c in text])
     await keys(pilot, "enter")
 
 
 def test_parse_action():
-    assert parse_action("Book a room ; Hilda ; 1 March") == ("Book a room", "Hilda", "1 March")
+    # a ; is part of the words: only the shown labels who: and when: split the line
+    assert parse_action("Book the hall; tea; and biscuits") == ("Book the hall; tea; and biscuits", "", "")
+    assert parse_action("Book a room who: Hilda when: 1 March") == ("Book a room", "Hilda", "1 March")
     assert parse_action("Book a room") == ("Book a room", "", "")
-    assert parse_action("Ask the GP practice;Sam") == ("Ask the GP practice", "Sam", "")
-    assert parse_action("a ; b ; c ; d") == ("a", "b", "c ; d")
+    assert parse_action("Ask the GP practice WHO: Sam") == ("Ask the GP practice", "Sam", "")
+    assert parse_action("Write it up when: May who: Ann") == ("Write it up", "Ann", "May")
+    assert parse_action("Ask who: Sam who: Ann") == ("Ask", "Sam who: Ann", "")  # nothing dropped
+    assert parse_action("Somewho: x") == ("Somewho: x", "", "")
 
 
 @pilot
@@ -38,9 +42,9 @@ async def test_three_actions_typed_fast_for_the_first_shared_theme(store, exampl
     async with session_app(store, stage="actions", session=example) as (app, pilot):
         stage = app.screen.query_one(ActionsStage)
         assert stage.current_key == TIME_THEME
-        await type_line(pilot, "Book a room ; Hilda ; 1 March")
+        await type_line(pilot, "Book a room who: Hilda when: 1 March")
         await type_line(pilot, "Slower agenda")
-        await type_line(pilot, "Share notes ; Sam")
+        await type_line(pilot, "Share notes who: Sam")
         actions = store.load(example).actions
         assert [(a.text, a.owner, a.due, a.theme) for a in actions] == [
             ("Book a room", "Hilda", "1 March", TIME_THEME),
@@ -60,7 +64,7 @@ async def test_tab_moves_to_the_next_theme_and_stand_alone_comes_last(store, exa
         await type_line(pilot, "Write the purpose down")
         await keys(pilot, "shift+tab", "shift+tab")
         assert stage.current_key == STANDALONE
-        await type_line(pilot, "Send the flash report ; Hilda ; today")
+        await type_line(pilot, "Send the flash report who: Hilda when: today")
         session = store.load(example)
         assert [(a.text, a.theme) for a in session.actions] == [
             ("Write the purpose down", PURPOSE_THEME), ("Send the flash report", "")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jigsaw_tui.core.ops import AddPiece, EditPiece
 from jigsaw_tui.ui.dialogs import PieceEditor, PromptScreen
+from jigsaw_tui.ui.notice import Notice
 from jigsaw_tui.ui.stages.lid import LidStage, LidView
 
 from .tui_helpers import GROUP_ONE, GROUP_TWO, keys, make_app, notice, pilot, session_app
@@ -107,7 +108,8 @@ async def test_p_writes_the_pdf_beside_the_session_in_the_background(store, exam
         await keys(pilot, "p")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert f"Wrote the PDF (A4): {target}" in notice(app)
+        assert f"Wrote the PDF (A4): {target.name}" in notice(app)
+        assert f"Wrote the PDF (A4): {target}" in app.screen.query_one(Notice).history
 
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_mode & 0o077 == 0  # private, like the session file
@@ -173,7 +175,7 @@ async def test_the_palette_exports_from_any_stage(store, example):
         await keys(pilot, "ctrl+p", *"flash report", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert f"Wrote the flash report: {target}" in notice(app)
+        assert f"Wrote the flash report: {target.name}" in notice(app)
 
     assert target.read_text(encoding="utf-8").startswith("# Pieces which support effective networks")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from jigsaw_tui.ui.dialogs import ConfirmScreen
+from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
 from jigsaw_tui.ui.dialogs.new_session import NewSessionScreen
 from jigsaw_tui.ui.picker import PickerScreen
 from jigsaw_tui.ui.session_screen import SessionScreen
@@ -90,7 +90,10 @@ async def test_copy_as_template_keeps_groups_and_questions_only(store):
     copy_example(store)
     app = make_app(store, session=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+t")  # asks for the copy's title, the original's to change
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*" (copy)", "enter")
         await pilot.pause()
         copies = [n for n in listed(app) if n != NAME]
         assert len(copies) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jigsaw_tui import CREDIT
 from jigsaw_tui.core.ops import AddPiece
 from jigsaw_tui.ui.dialogs import MessageScreen
+from jigsaw_tui.ui.notice import Notice
 from jigsaw_tui.ui.session_screen import SessionScreen, StageBar
 from jigsaw_tui.ui.stages.groups import PieceColumn
 
@@ -130,7 +131,7 @@ async def test_help_lists_every_stage_and_key(store):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
-        body = str(app.screen.body)
+        body = plain(app.screen.body)
         for words in ("ctrl+z", "ctrl+y", "F2 ", "F7 ", "Groups stage", "ctrl+g",
                       "Meditation stage", "ctrl+q", "paste several lines", "Pieces list"):
             assert words in body, words
@@ -195,7 +196,8 @@ async def test_palette_exports_beside_the_session_file(store):
         await pilot.pause()
         written = store.folder / f"{NAME}.md"
         assert written.exists() and "COPE Scotland" in written.read_text()
-        assert str(written) in notice(app)
+        assert f"{NAME}.md" in notice(app)  # the name on the line, the whole path in the help
+        assert f"Wrote the flash report: {written}" in app.screen.query_one(Notice).history
 
 
 @pilot

@@ -77,6 +77,8 @@ async def test_overlap_rename_switch_kind_unmatch_and_undo(store, loose):
         await keys(pilot, "ctrl+u", *"[b]Purpose[/b]", "enter")
         theme = store.load(loose).theme_of(GOAL)
         assert theme.name == "[b]Purpose[/b]"  # literally: never markup
+        await keys(pilot, "k")  # the kinds in turn: same, overlap, related
+        assert store.load(loose).theme_of(GOAL).kind == "related"
         await keys(pilot, "k")
         assert store.load(loose).theme_of(GOAL).kind == "same"
         await keys(pilot, "u")

@@ -58,7 +58,7 @@ def test_suggest_json_is_a_best_first_list_of_pairs(store, example, capsys):
 
 def test_suggest_says_so_when_nothing_is_left(store, example, capsys):
     assert run(store, "suggest", example) == 0
-    assert "No suggestions left" in capsys.readouterr().out
+    assert "No likely matches found among the pieces still open (" in capsys.readouterr().out
     assert run(store, "suggest", example, "--json") == 0
     assert json.loads(capsys.readouterr().out) == []
 

@@ -28,7 +28,12 @@ from jigsaw_tui.core.ops import (
     RemoveItem,
     RemovePiece,
     RenameGroup,
+    AddLink,
+    EditLink,
+    MoveLink,
+    RemoveLink,
     SetDraft,
+    SetReflections,
     Unmatch,
     inverse,
 )
@@ -232,7 +237,9 @@ def op_for(draw, s):
     groups = [g.id for g in s.groups]
     pieces = [p.id for g in s.groups for p in g.pieces]
     themes = [t.id for t in s.themes]
-    kinds = ["add", "add", "add", "group", "draft", "checkin"]
+    kinds = ["add", "add", "add", "group", "draft", "checkin", "reflections", "link"]
+    if s.links:
+        kinds += ["edit_link", "remove_link", "move_link"]
     if pieces:
         kinds += ["edit", "remove", "move", "dismiss"]
     if len(pieces) > 1:
@@ -253,6 +260,19 @@ def op_for(draw, s):
         return SetDraft(pick(groups), draw(st.sampled_from(["", "half a thou"])), by=pick(["", "a1", "b2"]))
     if kind == "checkin":
         return AddItem(CHECKIN, draw(WORDS))
+    if kind == "reflections":
+        return SetReflections(draw(st.sampled_from(["", "Shared purpose.\n\nTrust [bold]overlaps[/bold].", "信頼"])))
+    links = [k.id for k in s.links]
+    url = st.sampled_from(["https://example.org/a", "mailto:a@example.org", "javascript:x"])
+    if kind == "link":
+        return AddLink(draw(url), draw(st.sampled_from(["", "Slides", "[b]x[/b]"])),
+                       index=draw(st.none() | st.integers(0, 3)))
+    if kind == "edit_link":
+        return EditLink(pick(links), url=draw(st.none() | url), title=draw(st.none() | WORDS))
+    if kind == "remove_link":
+        return RemoveLink(pick(links))
+    if kind == "move_link":
+        return MoveLink(pick(links), draw(st.integers(0, 3)))
     if kind == "edit":
         return EditPiece(pick(pieces), text=draw(WORDS), note=draw(st.sampled_from([None, "", "a\nnote"])))
     if kind == "remove":
@@ -261,7 +281,7 @@ def op_for(draw, s):
         return MovePiece(pick(pieces), draw(st.integers(0, 12)), group_id=draw(st.none() | st.sampled_from(groups)))
     if kind == "match":
         return MatchPieces(tuple(draw(st.lists(st.sampled_from(pieces), min_size=2, max_size=3, unique=True))),
-                           kind=pick(["same", "overlap"]), allow_same_group=draw(st.booleans()))
+                           kind=pick(["same", "overlap", "related"]), allow_same_group=draw(st.booleans()))
     if kind == "dismiss":
         return Dismiss(pick(pieces), pick(pieces))
     if kind == "unmatch":

@@ -2,8 +2,10 @@
 slow links): its keys are shown in it. Its Enter acts in the same step (keys.py).
 
     basic.py          a message, a yes/no question, a one-line prompt, the piece editor
-    new_session.py    title and groups of a new session (from the list of sessions)
-    action_editor.py  what, who and by when of an action
+    new_session.py    title, groups and questions of a new session (from the list of sessions)
+    details.py        the session's title, facilitator, date, pieces per group (F9)
+    action_editor.py  what, who and by when of an action; the theme it belongs to
+    report.py         the report's reflections and its links (Actions stage)
     candidates.py     a piece's closest candidates in other groups (Themes)
     palette.py        the command palette (ctrl+p)
 """

@@ -16,6 +16,14 @@ from ..lines import CaptureInput
 
 
 
+class FieldInput(CaptureInput):
+    """A line of a form: left, it shows its text from the start (a long title would show
+    only its end, its first letters hidden, as the cursor left it)."""
+
+    def on_blur(self) -> None:
+        self.scroll_to(x=0, animate=False)
+
+
 def close_for_letters(dialog, answer):
     """A letter typed into a question or a message that is not one of its keys: the
     person did not see it open (a laggy link) and goes on typing. The dialog closes
@@ -52,6 +60,11 @@ class MessageScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(VerticalScroll))
+
+    def on_resize(self, event) -> None:
+        # The text scrolls within the box: its height less the border, title and hint
+        # rows, or its last lines would lie under the box's edge, never reached.
+        self.query_one(VerticalScroll).styles.max_height = max(1, event.size.height - 4)
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -19,7 +19,14 @@ A stage is a widget class in its own module here:
   (free: ctrl+b ctrl+f ctrl+g ctrl+l ctrl+n ctrl+o ctrl+r ctrl+t) at stage level.
   Global keys, taken before any stage: F1 help, F2..F7 stages (not alt+digits: Textual
   reads ESC+digit as the macOS Option characters),
-  ctrl+p palette, ctrl+z undo, ctrl+y redo, ctrl+s save again, ctrl+o sessions, ctrl+q quit.
+  ctrl+p palette, ctrl+z undo, ctrl+y redo, ctrl+s save again, ctrl+o sessions, ctrl+q quit,
+  F9 the session's details.
+- The F1 help (`jigsaw_tui/ui/help.py`) lists every class's own `BINDINGS` (a binding's
+  `tooltip`, where given, says more than the key bar's word) and its `HELP` rows ("keys,
+  two spaces, what"); `HELP_PARTS` names the widgets inside whose keys it lists too,
+  each under its `HELP_TITLE`.
+- A notice (`controller.tell`) is for the moment: the next action clears it. Say what
+  a change did when nothing else on screen shows it (a group added, a note saved).
 - Enter never moves to another stage (a double Enter must not skip one).
 - Optional hooks: `commands()` returns `(title, help, callback)` for the command
   palette; `pending_text()` returns `(where, text)` pairs of half-typed text, kept as

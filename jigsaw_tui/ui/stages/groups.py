@@ -15,6 +15,16 @@ from .columns import ColumnsStage
 from ..widgets import CaptureColumn, ItemList, number_label
 
 
+def piece_saved(label: str, before: tuple[str, str], after: tuple[str, str]) -> str:
+    """What the notice says after a piece's editor is saved: what changed, in words."""
+    words, note = before[0] != after[0], before[1] != after[1]
+    if words and note:
+        return f"Saved {label}: its words and its note."
+    if note:
+        return f"Saved the note of {label}." if after[1].strip() else f"Removed the note of {label}."
+    return f"Saved {label}."
+
+
 class PieceList(ItemList):
     HELP_TITLE = "Pieces list (up from the capture line)"
     BINDINGS = [Binding("n", "item('note')", "note")]
@@ -78,12 +88,14 @@ class PieceColumn(CaptureColumn):
 
         piece = self.piece(index)
 
+        title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
+
         def save(answer):
             if answer != (piece.text, piece.note):
                 text, note = answer
-                self.controller.apply(EditPiece(piece.id, text=text, note=note))
+                if self.controller.apply(EditPiece(piece.id, text=text, note=note)):
+                    self.controller.tell(piece_saved(f"piece {index + 1}", (piece.text, piece.note), answer))
 
-        title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
         ask(self, PieceEditor(title, piece.text, piece.note, focus_note=what == "note", keep=save), save)
 
 
@@ -130,6 +142,8 @@ class GroupsStage(ColumnsStage):
             op = AddGroup(name)
             if self.controller.apply(op):  # the new column is mounted by session_changed
                 await self.show_new_column(op.id)
+                added = self.controller.session.group(op.id).name
+                self.controller.tell(f"Added the group {added}: type its pieces (Tab: the other groups).")
 
         n = len(self.controller.session.groups) + 1
         ask(self, PromptScreen("Name of the new group", hint=f"e.g. Group {n}, GPs, Carers"), add)
@@ -144,8 +158,9 @@ class GroupsStage(ColumnsStage):
             return
 
         def rename(name):
-            if name != group.name:
-                self.controller.apply(RenameGroup(group.id, name))
+            if name != group.name and self.controller.apply(RenameGroup(group.id, name)):
+                renamed = self.controller.session.group(group.id).name
+                self.controller.tell(f"Renamed {group.name} to {renamed}.")
 
         ask(self, PromptScreen("Rename group", group.name), rename)
 

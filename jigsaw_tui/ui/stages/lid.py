@@ -21,6 +21,7 @@ from ...core.ops import EditPiece, EditTheme
 from ..dialogs import PieceEditor, PromptScreen, ask
 from ..exports import export_session
 from . import Stage
+from .groups import piece_saved
 
 WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not below it
 
@@ -28,15 +29,18 @@ WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not b
 class LidView(Widget, can_focus=True):
     """The text lid, sized to the widget. Keys here are shown in the key bar."""
 
+    HELP_TITLE = "Lid stage (the lid has the cursor)"
+    # Short words in the key bar, so that every key fits at 80 columns (--ascii too);
+    # the F1 help says more (the tooltip).
     BINDINGS = [
-        Binding("right,down", "step(1)", "round", key_display="arrows"),
-        Binding("left,up", "step(-1)", "back", show=False),
-        Binding("enter", "edit", "edit"),
-        Binding("g", "group(1)", "next group"),
-        Binding("G", "group(-1)", "previous group", show=False),
-        Binding("s", "shared", "shared lid"),
-        Binding("b", "blank", "blank lid"),
-        Binding("p", "pdf", "PDF"),
+        Binding("right,down", "step(1)", "round", key_display="arrows", tooltip="the next piece round the lid"),
+        Binding("left,up", "step(-1)", "back round", show=False),
+        Binding("enter", "edit", "edit", tooltip="edit the piece (on the shared lid: name the theme)"),
+        Binding("g", "group(1)", "group", tooltip="the next group's lid"),
+        Binding("G", "group(-1)", "previous group", show=False, tooltip="the previous group's lid"),
+        Binding("s", "shared", "shared", tooltip="the shared lid: the themes two or more groups named"),
+        Binding("b", "blank", "blank", tooltip="a blank lid, for a group to fill in by hand"),
+        Binding("p", "pdf", "PDF", tooltip="write the PDF beside the session file (the notice says where)"),
     ]
 
     def __init__(self, stage: "LidStage", **kwargs):
@@ -88,6 +92,7 @@ class LidView(Widget, can_focus=True):
 
 
 class LidStage(Stage):
+    HELP_PARTS = (LidView,)
 
     def __init__(self, controller, **kwargs):
         super().__init__(controller, **kwargs)
@@ -240,13 +245,14 @@ class LidStage(Stage):
             self._rename_theme(session.theme(item_id))
             return
         group, piece = session.find_piece(item_id)
+        title = f"Piece {self.selected + 1} of {group.name}"
 
         def save(answer):
             if answer != (piece.text, piece.note):
                 text, note = answer
-                self.controller.apply(EditPiece(piece.id, text=text, note=note))
+                if self.controller.apply(EditPiece(piece.id, text=text, note=note)):
+                    self.controller.tell(piece_saved(title[0].lower() + title[1:], (piece.text, piece.note), answer))
 
-        title = f"Piece {self.selected + 1} of {group.name}"
         ask(self, PieceEditor(title, piece.text, piece.note, keep=save), save)
 
     def _rename_theme(self, theme) -> None:

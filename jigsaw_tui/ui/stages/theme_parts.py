@@ -160,6 +160,6 @@ def comparison_table(session, ascii_only: bool = False, group_ids: list[str] | N
                 table.add_row(Text(""), *cells)
             continue
         first = Text(f"T{numbers[row.theme.id]}", "bold")
-        first.append(f"\n{row.groups_named} of {total}" + ("\noverlap" if row.theme.kind == "overlap" else ""))
+        first.append(f"\n{row.groups_named} of {total}" + ("" if row.theme.kind == "same" else f"\n{row.theme.kind}"))
         table.add_row(first, *cells)
     return table

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from ...core.compare import groups_label
 from ...core.matching import NeedsConfirmation, candidates, match_op, suggest
-from ...core.model import InvalidInput
+from ...core.model import THEME_KINDS, InvalidInput
 from ...core.ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
 from ..dialogs import ConfirmScreen, PromptScreen, ask
 from ..dialogs.candidates import CandidatesScreen
@@ -45,7 +45,7 @@ class ThemesStage(Stage):
         Binding("r", "rename", "rename"),
         Binding("n", "next_suggestion(1)", "next suggestion"),
         Binding("p", "next_suggestion(-1)", "previous suggestion", show=False),
-        Binding("k", "switch_kind", "same/overlap", show=False),
+        Binding("k", "switch_kind", "kind: same, overlap, related", show=False),
         Binding("c", "candidates", "closest 3", show=False),
         Binding("right_square_bracket", "change_group(1)", "other group", key_display="]"),
         Binding("left_square_bracket", "change_group(-1)", "other group", show=False, key_display="["),
@@ -57,7 +57,7 @@ class ThemesStage(Stage):
         "  a match, step by step  space on a piece, move to its partner in another group\n"
         "                         (left/right or Tab), s: same theme, o: overlap\n"
         "  merge two themes       pick a piece of each, then s (you are asked first)\n"
-        "  in the themes list     u unmatch, r or Enter rename, k same/overlap\n"
+        "  in the themes list     u unmatch, r or Enter rename, k next kind\n"
         "  d on a piece           take just that piece out of its theme\n"
         "  Enter on a piece       picks it, as space does\n"
     )
@@ -346,7 +346,7 @@ class ThemesStage(Stage):
         if theme is None:
             self.controller.tell("Move to a piece in a theme, or to a theme in the list, then k.")
             return
-        kind = "overlap" if theme.kind == "same" else "same"
+        kind = THEME_KINDS[(THEME_KINDS.index(theme.kind) + 1) % len(THEME_KINDS)]  # same, overlap, related
         if self.controller.apply(EditTheme(theme.id, kind=kind)):
             self.controller.tell(f"'{theme.name}' is now '{kind}'.")
 
