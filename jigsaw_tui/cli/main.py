@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .report import add_parsers as add_report_parsers  # argparse only: cheap
 
     add_report_parsers(sub)  # reflections, links
+    from .history import add_parsers as add_history_parsers  # argparse only: cheap
+
+    add_history_parsers(sub)  # history
 
     p = sub.add_parser("completion", help="print a shell completion script: eval \"$(jigsaw completion bash)\"")
     p.add_argument("shell", nargs="?", choices=("bash", "zsh"))
@@ -342,6 +345,12 @@ def cmd_report(args, store: Store) -> int:
     return run(args, store)
 
 
+def cmd_history(args, store: Store) -> int:
+    from .history import run  # the history and the ops load only for this command
+
+    return run(args, store)
+
+
 def _one_line(text: str, width: int, ascii_only: bool = False) -> str:
     """Shortened to the width, so a long title never pushes the lid off the screen."""
     from rich.cells import cell_len, set_cell_size
@@ -380,7 +389,8 @@ def cmd_completion(args, store: Store) -> int:
 
 COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open,
             "lid": cmd_lid, "suggest": cmd_matching, "match": cmd_matching, "unmatch": cmd_matching,
-            "reflections": cmd_report, "links": cmd_report, "export": cmd_export, "completion": cmd_completion}
+            "reflections": cmd_report, "links": cmd_report, "export": cmd_export, "completion": cmd_completion,
+            "history": cmd_history}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -392,7 +402,10 @@ def main(argv: list[str] | None = None) -> int:
         handler = COMMANDS.get(args.command)
         if handler is None:
             return run_tui(args, store)
-        return handler(args, store)
+        code = handler(args, store)
+        if store.last_history_error:  # the change is saved; only its history entry is not
+            print(f"jigsaw: {store.last_history_error}", file=sys.stderr)
+        return code
     except UsageError as error:
         print(f"jigsaw: {error}", file=sys.stderr)
         return 2

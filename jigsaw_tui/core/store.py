@@ -82,6 +82,7 @@ def _os_message(error: OSError, path: Path, doing: str) -> str:
         errno.EPERM: "permission denied",
         errno.EROFS: "the file system is read-only",
         errno.ENOENT: "it does not exist",
+        errno.EFBIG: "the file would be larger than the size limit set for this process",
     }
     reason = reasons.get(error.errno, error.strerror or str(error))
     return f"could not {doing} {path}: {reason}"
@@ -95,6 +96,8 @@ class Store:
         # time of a change on a large session). Comparing bytes, not mtimes, cannot be fooled.
         self._known: dict[Path, tuple[bytes, Session]] = {}
         self._cleaned: set[Path] = set()  # files whose stale temp files were looked for
+        self.app = ""  # this running app's tag, written in the history (core/history.py)
+        self.last_history_error = ""  # why the last change is missing from the history, or ""
 
     def _read(self, path: Path) -> Session:
         raw = _read_bytes(path)
@@ -184,14 +187,19 @@ class Store:
             for n in range(1, 1000):
                 path = self.path_for(base if n == 1 else f"{base}-{n}")
                 if not path.exists():
+                    from . import history  # here: only when a session is made
+
+                    history.remove(path)  # a log left by an earlier session of this name
                     self._write(path, session)
                     return path
         raise StoreError(f"too many sessions called {base!r}")
 
     def apply(self, ref: str | Path, op: Op) -> tuple[Session, Op]:
         """Apply `op` to the latest file under the lock and save. Returns (session, undo op)."""
-        from .ops import inverse  # here: `jigsaw list` and `show` never need the ops
+        from . import history  # here, as the ops: `jigsaw list` and `show` never need them
+        from .ops import inverse
         path = self.path_for(ref)
+        self.last_history_error = ""
         with self._locked(path.parent):
             before = self._read(path)
             after = op.apply(before)
@@ -199,9 +207,15 @@ class Store:
                 check_consistency(after)
             except FormatError as error:
                 raise InvalidInput(f"that change would leave the session inconsistent: {error}") from None
+            undo = inverse(op, before, after)
             if after != before:
                 self._write(path, after)
-        return after, inverse(op, before, after)
+                # After the file is replaced, under the same lock: the log never claims a
+                # change the file lacks. A log that cannot be written is a warning, not an error.
+                self.last_history_error = history.record(
+                    path, op, undo, before, after, app=self.app, mode=file_mode(path.parent),
+                    write_whole=atomic_write)
+        return after, undo
 
     def save(self, ref: str | Path, session: Session) -> Path:
         """Write a whole session (e.g. to put back a file deleted while it was open)."""
@@ -213,12 +227,16 @@ class Store:
         return path
 
     def delete(self, ref: str | Path) -> None:
+        """The session file and its history (core/history.py)."""
+        from . import history
+
         path = self.path_for(ref)
         with self._locked(path.parent):
             try:
                 path.unlink()
             except OSError as error:
                 raise StoreError(_os_message(error, path, "delete")) from None
+            history.remove(path)
 
     # -- the lock ------------------------------------------------------------------
 
@@ -304,8 +322,11 @@ def write_file(path: Path, session: Session, mode: int | None = None) -> bytes:
         atomic_write(path, data, mode)
     except WriteFailed as failed:
         if not failed.started:  # not even a temp file: a missing or read-only folder, a full disk
-            raise StoreError(_os_message(failed.error, path.parent, "write in")) from None
-        message = _os_message(failed.error, path, "save")
+            message = _os_message(failed.error, path.parent, "write in")
+            if not path.exists():  # a new session: there is no saved version to speak of
+                raise StoreError(message) from None
+        else:
+            message = _os_message(failed.error, path, "save")
         raise StoreError(message + "; the file still holds the last saved version") from None
     return data
 

@@ -111,8 +111,10 @@ def no_temp_file(code):
         ("session save", replace_refused, "could not save {target}: permission denied (is the folder "
                                           "read-only?); the file still holds the last saved version"),
         ("export", no_temp_file(errno.EROFS), "cannot write {target}: Read-only file system"),
-        ("session save", no_temp_file(errno.EROFS), "could not write in {folder}: the file system is read-only"),
-        ("session save", no_temp_file(errno.ENOSPC), "could not write in {folder}: the disk is full"),
+        ("session save", no_temp_file(errno.EROFS), "could not write in {folder}: the file system is read-only; "
+                                                    "the file still holds the last saved version"),
+        ("session save", no_temp_file(errno.ENOSPC), "could not write in {folder}: the disk is full; "
+                                                     "the file still holds the last saved version"),
     ],
 )
 def test_a_failed_write_keeps_the_old_file_leaves_no_temp_file_and_says_why(
