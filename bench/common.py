@@ -40,6 +40,7 @@ class Figure:
     target: str = ""  # for people, e.g. "< 250 ms" or "<= 1.15x minimal app"
     max_value: float | None = None  # absolute limit, in `unit`
     max_ratio: float | None = None  # limit on value / refs[0]
+    min_value: float | None = None  # a floor, in `unit` (a share found right, say)
     note: str = ""
 
     def ratio(self, index: int = 0) -> float | None:
@@ -50,8 +51,10 @@ class Figure:
     @property
     def met(self) -> bool | None:
         """True / False against the target; None when there is no target or no value."""
-        if self.value is None or (self.max_value is None and self.max_ratio is None):
+        if self.value is None or (self.max_value is None and self.max_ratio is None and self.min_value is None):
             return None
+        if self.min_value is not None and self.value < self.min_value:
+            return False
         if self.max_value is not None and self.value > self.max_value:
             return False
         if self.max_ratio is not None:

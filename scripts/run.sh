@@ -1,6 +1,6 @@
 #!/bin/sh
 # One command to set up (first time only) and run jigsaw: sh scripts/run.sh [ARGS...]
 set -e
-extras=""
+extras="[semantic]"
 . "$(dirname "$0")/venv.sh"
 exec "$venv/bin/jigsaw" "$@"

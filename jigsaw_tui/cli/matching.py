@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..core.model import THEME_KINDS, InvalidInput, Session
 from ..core.store import Store
@@ -22,7 +23,8 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("suggest", help="likely theme matches across groups, with the reason for each")
     p.add_argument("session")
     p.add_argument("--json", action="store_true",
-                   help='a list of {"a": {"group", "id", "text"}, "b": {...}, "score", "reason"}, best first')
+                   help='a list of {"a": {"group", "id", "text"}, "b": {...}, "score", "reason", "scorer"}, '
+                        'best first')
     p.add_argument("--top", type=_at_least_one, metavar="N",
                    help="each piece's N best candidates in other groups, however weak")
 
@@ -57,12 +59,15 @@ def run(args, store: Store) -> int:
 
 
 def suggest_command(args, store: Store) -> int:
-    from ..core.matching import suggest
+    from ..core.matching import chosen_scorer, suggest
 
     session = store.load(args.session)
-    found = suggest(session, top=args.top)
+    scorer, why_not = chosen_scorer()
+    # Once, on stderr: which scorer spoke, and why not the sentence model if it did not.
+    print(f"jigsaw: suggestions by {scorer.name}" + (f" ({why_not})" if why_not else ""), file=sys.stderr)
+    found = suggest(session, top=args.top, scorer=scorer)
     if args.json:
-        print(json.dumps([_as_json(session, s) for s in found], indent=2, ensure_ascii=False))
+        print(json.dumps([_as_json(session, s, scorer.name) for s in found], indent=2, ensure_ascii=False))
         return 0
     print(format_suggestions(session, found, args.session, args.top))
     return 0
@@ -73,9 +78,9 @@ def _piece_json(session: Session, piece_id: str) -> dict:
     return {"group": group.name, "id": piece.id, "text": piece.text}
 
 
-def _as_json(session: Session, s) -> dict:
+def _as_json(session: Session, s, scorer: str) -> dict:
     return {"a": _piece_json(session, s.a), "b": _piece_json(session, s.b),
-            "score": round(s.score, 2), "reason": s.reason}
+            "score": round(s.score, 2), "reason": s.reason, "scorer": scorer}
 
 
 def format_suggestions(session: Session, found, ref: str, top: int | None) -> str:

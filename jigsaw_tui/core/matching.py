@@ -3,19 +3,21 @@
 Pure core (no Textual). Suggestions never change a session: the facilitator accepts
 (MatchPieces / AddToTheme) or dismisses (Dismiss) them through ops.
 
-The default scorer, `WordScorer`, is deliberately plain so that its reasons read well:
-words are normalised and stemmed; stop words are dropped and very common words count
-little; two pieces score on the share of their words they have in common, where a
-"common word" is the same stem, a near meaning from a small hand-made table
-(match_words.CONCEPTS), or a likely typo. Any object with a `threshold` and a
-`score_pairs` method (the `Scorer` protocol) can replace it.
+Two scorers plug in behind the `Scorer` protocol. The default, where its package is
+installed, is a sentence model (semantic.py): it knows that "lifts" and "transport" are
+close although no word is shared. `WordScorer`, here, is the fallback and gives the
+reasons for shared words: words are normalised and stemmed; stop words are dropped and
+very common words count little; two pieces score on the share of their words they have
+in common, where a "common word" is the same stem, a near meaning from a small
+hand-made table (match_words.CONCEPTS), or a likely typo. `JIGSAW_SCORER=words` chooses
+the word scorer whatever is installed.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol, Sequence
 
@@ -38,11 +40,16 @@ class Suggestion:
 
 
 class Scorer(Protocol):
-    """How a scorer plugs in: score many pairs at once (a model may batch them)."""
+    """How a scorer plugs in: score many pairs at once (a model may batch them).
 
+    Optional: `mutual_best = True` offers by default only pairs that are each other's
+    best across their two groups; a reason of None asks `explain(session, pairs)` for
+    the reasons of the pairs kept (a model's reasons cost more than its scores)."""
+
+    name: str  # for a person: "words", "sentence model all-MiniLM-L6-v2 (...)"
     threshold: float  # pairs scoring at least this are offered without being asked
 
-    def score_pairs(self, session: Session, pairs: Sequence[tuple[Piece, Piece]]) -> list[tuple[float, str]]:
+    def score_pairs(self, session: Session, pairs: Sequence[tuple[Piece, Piece]]) -> list[tuple[float, str | None]]:
         """(score 0..1, reason) for each pair, in order; score 0 for "nothing in common"."""
         ...
 
@@ -61,17 +68,18 @@ def suggest(session: Session, top: int | None = None, scorer: Scorer | None = No
     scorer = scorer or default_scorer()
     is_open = _open_pairs(session)
     pairs = [(a, b) for a, b in _cross_group_pairs(session) if is_open(a.id, b.id)]
-    scored = [
-        Suggestion(a.id, b.id, round(score, 3), reason)
-        for (a, b), (score, reason) in zip(pairs, scorer.score_pairs(session, pairs))
-        if score > 0
-    ]
+    results = scorer.score_pairs(session, pairs)
     order = _session_order(session)
-    if top is None:
-        kept = [s for s in scored if s.score >= scorer.threshold]
+    if top is None:  # objects only for the few pairs kept: a 12-group session has 9,504 pairs
+        mutual = _mutual_best(session, pairs, results) if getattr(scorer, "mutual_best", False) else None
+        kept = [Suggestion(a.id, b.id, round(score, 3), reason)
+                for n, ((a, b), (score, reason)) in enumerate(zip(pairs, results))
+                if score > 0 and score >= scorer.threshold and (mutual is None or n in mutual)]
     else:
+        scored = [Suggestion(a.id, b.id, round(score, 3), reason)
+                  for (a, b), (score, reason) in zip(pairs, results) if score > 0]
         kept = _each_pieces_best(scored, max(0, top), order)
-    return sorted(kept, key=lambda s: (-s.score, order[s.a], order[s.b]))
+    return _explained(session, scorer, sorted(kept, key=lambda s: (-s.score, order[s.a], order[s.b])))
 
 
 def candidates(session: Session, piece_id: str, n: int = DEFAULT_CANDIDATES,
@@ -85,7 +93,29 @@ def candidates(session: Session, piece_id: str, n: int = DEFAULT_CANDIDATES,
     scored = [Suggestion(a.id, b.id, round(score, 3), reason)
               for (a, b), (score, reason) in zip(pairs, scorer.score_pairs(session, pairs)) if score > 0]
     order = _session_order(session)
-    return sorted(scored, key=lambda s: (-s.score, order[s.b]))[:n]
+    return _explained(session, scorer, sorted(scored, key=lambda s: (-s.score, order[s.b]))[:n])
+
+
+def _explained(session: Session, scorer, found: list[Suggestion]) -> list[Suggestion]:
+    """Fill in the reasons a scorer left for later (None), for these suggestions only."""
+    todo = [n for n, s in enumerate(found) if s.reason is None]
+    if todo:
+        pieces = [(session.find_piece(found[n].a)[1], session.find_piece(found[n].b)[1]) for n in todo]
+        for n, reason in zip(todo, scorer.explain(session, pieces)):
+            found[n] = replace(found[n], reason=reason)
+    return found
+
+
+def _mutual_best(session: Session, pairs, results) -> set[int]:
+    """The indexes of the pairs whose pieces are each other's best open match across their two groups."""
+    group_of = {p.id: g.id for g in session.groups for p in g.pieces}
+    best: dict[tuple[str, str], float] = {}  # (piece, the other group) -> its best score there
+    for (a, b), (score, _) in zip(pairs, results):
+        for key in ((a.id, group_of[b.id]), (b.id, group_of[a.id])):
+            if score > best.get(key, 0.0):
+                best[key] = score
+    return {n for n, ((a, b), (score, _)) in enumerate(zip(pairs, results))
+            if score > 0 and score >= best[(a.id, group_of[b.id])] and score >= best[(b.id, group_of[a.id])]}
 
 
 # -- which pairs are open --------------------------------------------------------------
@@ -162,6 +192,7 @@ class _Features:
 class WordScorer:
     """Shared stems, near meanings from a hand-made table, and typos: explainable."""
 
+    name = "words"
     threshold = _THRESHOLD
 
     def score_pairs(self, session, pairs):
@@ -190,8 +221,51 @@ def _may_have_typo(fa: _Features, fb: _Features, typo_words: set[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def default_scorer() -> Scorer:
+def word_scorer() -> WordScorer:
     return WordScorer()
+
+
+_chosen: list = []  # [(scorer, why the sentence model is not used or None)], once a process
+WORDS_WANTED = "JIGSAW_SCORER=words"  # the person's own choice: nothing to warn about
+
+
+def default_scorer() -> Scorer:
+    """The sentence model where it is installed and works, else the word scorer. The
+    first call loads the model (a fraction of a second): the app makes it in a worker."""
+    return chosen_scorer()[0]
+
+
+def chosen_scorer() -> tuple[Scorer, str | None]:
+    """(the scorer, None) or (the word scorer, why the sentence model is not in use)."""
+    if not _chosen:
+        _chosen.append(_choose())
+    return _chosen[0]
+
+
+def scorer_chosen() -> bool:
+    """Whether default_scorer() is ready without loading anything (JIGSAW_SCORER=words
+    loads nothing)."""
+    return bool(_chosen) or _words_wanted()
+
+
+def _words_wanted() -> bool:
+    return os.environ.get("JIGSAW_SCORER", "").strip().lower() == "words"
+
+
+def fall_back(why: str) -> None:
+    """Use the word scorer from now on: the sentence model failed after it loaded."""
+    _chosen[:] = [(word_scorer(), why)]
+
+
+def _choose() -> tuple[Scorer, str | None]:
+    if _words_wanted():
+        return word_scorer(), WORDS_WANTED
+    from . import semantic, sentence_model  # numpy and onnxruntime: only when suggestions are asked for
+
+    try:
+        return semantic.SentenceScorer(sentence_model.load(), word_scorer()), None
+    except sentence_model.ModelUnavailable as error:
+        return word_scorer(), str(error)
 
 
 class _Tally:

@@ -236,6 +236,7 @@ class JigsawApp(App):
             "picture of 'good', drawn as a circle (no top, no bottom, no hierarchy); the "
             "pieces that different groups share become themes, and themes become actions.\n"
         )
+        body.append("\n" + scorer_line())
         self.push_screen(MessageScreen("About jigsaw-tui", body))
 
     def action_command_palette(self) -> None:
@@ -265,3 +266,13 @@ def run_app(store, session=None, ascii_only=False, animate=True, mouse=True) -> 
         if not app.hung_up:  # after a hang-up the terminal is gone; drafts were kept
             raise
     return app.return_code or 0
+
+
+def scorer_line() -> str:
+    """Which scorer makes suggestions, without loading a model to find out (About)."""
+    from ..core.matching import chosen_scorer, scorer_chosen
+
+    if not scorer_chosen():
+        return "Suggestions: the sentence model loads when the Themes stage first opens."
+    scorer, why_not = chosen_scorer()
+    return f"Suggestions by {scorer.name}" + (f" ({why_not})." if why_not else ".")

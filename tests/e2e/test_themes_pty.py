@@ -80,3 +80,30 @@ def test_match_name_unmatch_undo_table_and_three_actions(tmp_path, terminals):
         ("Share it with the network", "Hilda", "", purpose.id),
         ("Review it in March; then again", "", "", purpose.id),
     ]
+
+
+def test_a_paraphrase_is_suggested_with_its_words_at_80x24(tmp_path, terminals):
+    """The real command, the sentence model as a user gets it: F5, the suggestion line
+    names a pair that shares no word and the words behind it; y makes it a theme."""
+    from jigsaw_tui.core.model import new_session
+    from jigsaw_tui.core.ops import AddPiece
+
+    store = Store(tmp_path / "sessions")
+    session = new_session("Getting about in the glens", ["Village hall", "Young farmers"])
+    for group, texts in zip(session.groups, (["Lifts to appointments", "Fix the potholes", "Broadband"],
+                                              ["Community transport", "A village choir", "Seed swap"])):
+        for text in texts:
+            session = AddPiece(group.id, text).apply(session)
+    path = store.create(session)
+    term = terminals("--sessions-dir", str(store.folder), "open", path.stem, env={"JIGSAW_SCORER": ""})
+    term.wait_for("F5 Themes")
+    term.send(F5)
+    term.wait_for("Lifts to appointments (Village hall) ~ Community transport")
+    term.wait_for("'lifts' ~ 'transport'")
+    term.send("y")
+    term.wait_for("(same, 2 of 2 groups)")
+    lifts = next(p.id for p in store.load(path.stem).groups[0].pieces if p.text == "Lifts to appointments")
+    theme = store.load(path.stem).theme_of(lifts)
+    assert theme is not None and len(theme.pieces) == 2
+    term.send(CTRL_Q)
+    assert term.wait_exit() == 0

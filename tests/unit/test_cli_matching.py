@@ -51,7 +51,8 @@ def test_suggest_json_is_a_best_first_list_of_pairs(store, example, capsys):
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     assert {(r["a"]["id"], r["b"]["id"]) for r in rows} == {("p6d7vf", "pyusfy"), (TIME, TIME_PACE)}
     first = rows[0]
-    assert set(first) == {"a", "b", "score", "reason"}
+    assert set(first) == {"a", "b", "score", "reason", "scorer"}
+    assert first["scorer"] == "words"  # tests run with JIGSAW_SCORER=words (tests/conftest.py)
     assert first["a"] == {"group": "Group one", "id": "p6d7vf", "text": "Shared purpose"}
     assert first["b"]["group"] == "Group two" and "'purpose' ~ 'goal'" in first["reason"]
 

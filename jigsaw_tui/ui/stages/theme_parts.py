@@ -28,6 +28,7 @@ class ThemesState:
     slots: list[str] = field(default_factory=list)  # group ids, left to right
     suggestions: list = field(default_factory=list)
     at: int = 0  # the suggestion on show
+    loading: bool = False  # the sentence model is loading (or embedding many new pieces) in a worker
 
     def suggestion(self):
         return self.suggestions[self.at] if self.suggestions else None

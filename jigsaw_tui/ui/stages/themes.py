@@ -3,7 +3,9 @@
 Groups' pieces sit in columns (two at 80 columns; [ and ] change which group a column
 shows). space picks a piece, s or o makes the picked pieces one theme (same or
 overlap), named after its shortest piece. Suggestions from matching.py come one at a
-time with their reason: y takes one, x turns it down for good. The themes list says
+time with their reason: y takes one, x turns it down for good. The sentence model behind
+them loads in a worker the first time this stage is shown (never at the app's start);
+until it is ready the suggestion line says so and everything else works. The themes list says
 how many groups named each theme, then what only one group named, with no ranking.
 t shows the comparison table of the seed report instead of the columns.
 
@@ -20,7 +22,9 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...core.compare import groups_label
-from ...core.matching import NeedsConfirmation, candidates, match_op, suggest
+from ...core.matching import (
+    WORDS_WANTED, NeedsConfirmation, candidates, chosen_scorer, fall_back, match_op, scorer_chosen, suggest,
+)
 from ...core.model import THEME_KINDS, InvalidInput
 from ...core.ops import Dismiss, EditTheme, RemoveFromTheme, Unmatch
 from ..dialogs import ConfirmScreen, PromptScreen, ask
@@ -30,6 +34,11 @@ from . import Stage
 from .theme_parts import (
     MIN_COLUMN_WIDTH, GroupColumn, ThemeList, ThemesState, comparison_table, cut, plural,
 )
+
+
+# More new piece texts than this (a session changed by another app, say) are embedded in a
+# worker; fewer cost a few milliseconds each, here.
+EMBED_HERE = 8
 
 
 class ThemesStage(Stage):
@@ -134,9 +143,47 @@ class ThemesStage(Stage):
         self.place_columns(session)
         self.draw(session)
 
+    def scorer(self):
+        """The scorer to use now, or None while the sentence model gets ready in a worker."""
+        if self.state.loading:
+            return None
+        if not scorer_chosen():
+            self.prepare_scorer()
+            return None
+        scorer, _ = chosen_scorer()
+        if getattr(scorer, "missing", None) and scorer.missing(self.controller.session) > EMBED_HERE:
+            self.prepare_scorer()
+            return None
+        return scorer
+
+    def prepare_scorer(self) -> None:
+        """Load the model (the first time) and embed the session's pieces, off the screen's thread."""
+        self.state.loading = True
+        session = self.controller.session
+
+        def work() -> None:
+            try:
+                scorer, why_not = chosen_scorer()
+                if getattr(scorer, "missing", None):
+                    scorer.score_pairs(session, [])  # embeds every piece of the session
+            except Exception as error:  # whatever the runtime does, words take over
+                why_not = f"the sentence model failed ({type(error).__name__}: {error})"[:200]
+                fall_back(why_not)
+            self.app.call_from_thread(self.scorer_ready, why_not)
+
+        self.run_worker(work, thread=True, group="scorer", exit_on_error=False)
+
+    def scorer_ready(self, why_not: str | None) -> None:
+        self.state.loading = False
+        if why_not and why_not != WORDS_WANTED and not getattr(self.app, "told_scorer", False):
+            self.app.told_scorer = True  # once a run: the About screen says it too
+            self.controller.tell(f"Suggestions by words only: {why_not}.")
+        self.session_changed(self.controller.session)
+
     def refresh_suggestions(self, session) -> None:
         shown = self.suggestion()
-        self.state.suggestions = suggest(session)
+        scorer = self.scorer()
+        self.state.suggestions = suggest(session, scorer=scorer) if scorer else []
         keys = [(s.a, s.b) for s in self.state.suggestions]
         if shown and (shown.a, shown.b) in keys:
             self.state.at = keys.index((shown.a, shown.b))
@@ -237,7 +284,10 @@ class ThemesStage(Stage):
         """Two lines, each cut to the width: the pair, then why and the keys."""
         shown = self.suggestion()
         first, second = Text(), Text()
-        if shown is None:
+        if self.state.loading:
+            first.append("Suggestions: reading the pieces in the room's own words...")
+            second.append("  meanwhile: space picks pieces, s or o matches them")
+        elif shown is None:
             first.append("No suggestions left" if session.themes else "No suggestions")
             first.append(": c shows a piece's 3 closest candidates in other groups.")
         else:
@@ -354,6 +404,9 @@ class ThemesStage(Stage):
 
     def action_accept(self) -> None:
         shown = self.suggestion()
+        if shown is None and self.state.loading:
+            self.controller.tell("Suggestions are on their way (a moment): nothing taken.")
+            return
         if shown is None:
             self.controller.tell("No suggestion to take: pick pieces yourself (space, then s).")
             return
@@ -395,7 +448,11 @@ class ThemesStage(Stage):
             self.controller.tell("Move to a piece first, then c for its closest candidates.")
             return
         session = self.controller.session
-        found = candidates(session, piece)
+        scorer = self.scorer()
+        if scorer is None:
+            self.controller.tell("The closest candidates are on their way (a moment): press c again.")
+            return
+        found = candidates(session, piece, scorer=scorer)
 
         ask(self, CandidatesScreen(session, piece, found), lambda chosen: self.match([piece, chosen[0]], chosen[1]))
 
