@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -105,12 +104,14 @@ def scorers():
 
 
 _FIRST = """
-import json, os, resource, sys, time
+import json, os, sys, time
 sys.path.insert(0, {root!r})
 from bench.bench_semantic import twelve_by_twelve
 session = twelve_by_twelve()
 os.environ["JIGSAW_SCORER"] = {scorer!r}
-rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_kb():  # VmHWM: this process's own peak (ru_maxrss keeps the parent's across exec)
+    return int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1])
+rss_before = peak_kb()
 start = time.perf_counter()
 from jigsaw_tui.core import matching
 found = matching.suggest(session)
@@ -126,7 +127,7 @@ for n in range(5):  # a facilitator adds pieces one by one: each timed
     after_one.append(time.perf_counter() - start)
 print(json.dumps({{"first": first, "after_one": after_one, "found": len(found),
                    "scorer": matching.default_scorer().name,
-                   "rss_added_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before}}))
+                   "rss_added_kb": peak_kb() - rss_before}}))
 """
 
 

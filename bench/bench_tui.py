@@ -89,7 +89,7 @@ def jigsaw_driver(env: dict, sessions: Path) -> Driver:
         # A session with pieces opens on Groups, with the cursor in the piece input and its
         # keys at the bottom (as the minimal app's footer must show "palette").
         ready=("F4 Groups", "Shared purpose", "type a piece", "F1 help"), input_ready=("type a piece",),
-        stage_switches=(("Groups -> Views, first visit", ("f3",), ("Why do we network?",)),
+        stage_switches=(("Groups -> Views, first visit", ("f3",), ("Why does this matter to us?",)),
                         ("Views -> Groups, a return", ("f4",), ("[F4 Groups]", PIECE))),
         meditation=("f2", "tab", "space"), meditation_ready=("Let's arrive", "0:5"),  # counting down
         save=("enter",),

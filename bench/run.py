@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` and `jigsaw_tui` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_cli, bench_core, bench_semantic, bench_ssh_compression, bench_store, bench_tui, bench_typing  # noqa: E402
+from bench import bench_cli, bench_core, bench_live, bench_semantic, bench_ssh_compression, bench_store, bench_tui, bench_typing  # noqa: E402
 from bench.common import ROOT, Figure, combine_runs, format_markdown, format_report  # noqa: E402
 
 def machine() -> str:
@@ -38,7 +38,7 @@ def machine() -> str:
 
 
 SUITES = {"cli": bench_cli, "store": bench_store, "tui": bench_tui, "core": bench_core, "typing": bench_typing,
-          "ssh": bench_ssh_compression, "semantic": bench_semantic}
+          "ssh": bench_ssh_compression, "semantic": bench_semantic, "live": bench_live}
 
 
 def run_suites(chosen: list[str], quick: bool) -> list[Figure]:

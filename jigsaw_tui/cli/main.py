@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help="open a session in the full-screen app")
     p.add_argument("session")
+    p.add_argument("--group", metavar="NAME",
+                   help="the note-taker view: that group's capture line alone; the rest read-only (F12 switches)")
     _add_tui_options(p)
 
     p = sub.add_parser("lid", help="draw lids in the terminal: every group's and the shared lid, or one")
@@ -97,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .history import add_parsers as add_history_parsers  # argparse only: cheap
 
     add_history_parsers(sub)  # history
+    from .share import add_parsers as add_share_parsers  # argparse only: cheap
+
+    add_share_parsers(sub)  # share
 
     p = sub.add_parser("completion", help="print a shell completion script: eval \"$(jigsaw completion bash)\"")
     p.add_argument("shell", nargs="?", choices=("bash", "zsh"))
@@ -283,10 +288,18 @@ def format_session(session) -> str:
 
 
 def cmd_open(args, store: Store) -> int:
-    return run_tui(args, store, session=args.session)
+    group_id = None
+    if args.group is not None:
+        loaded = store.load(args.session)
+        group = loaded.group_by_name(args.group)
+        if group is None:
+            names = ", ".join(g.name for g in loaded.groups) or "none yet"
+            raise InvalidInput(f"no group called {args.group!r} in {args.session} (its groups: {names})")
+        group_id = group.id
+    return run_tui(args, store, session=args.session, only_group=group_id)
 
 
-def run_tui(args, store: Store, session: str | None = None) -> int:
+def run_tui(args, store: Store, session: str | None = None, only_group: str | None = None) -> int:
     if session is not None:
         store.load(session)  # a clear error before the screen changes
     from ..ui.app import run_app
@@ -294,6 +307,7 @@ def run_tui(args, store: Store, session: str | None = None) -> int:
     return run_app(
         store, session=session, ascii_only=args.ascii, animate=not args.no_animation
         and os.environ.get("TEXTUAL_ANIMATIONS", "").lower() != "none", mouse=not args.no_mouse,
+        only_group=only_group,
     )
 
 
@@ -351,6 +365,12 @@ def cmd_history(args, store: Store) -> int:
     return run(args, store)
 
 
+def cmd_share(args, store: Store) -> int:
+    from .share import run  # only for this command
+
+    return run(args, store)
+
+
 def _one_line(text: str, width: int, ascii_only: bool = False) -> str:
     """Shortened to the width, so a long title never pushes the lid off the screen."""
     from rich.cells import cell_len, set_cell_size
@@ -390,7 +410,7 @@ def cmd_completion(args, store: Store) -> int:
 COMMANDS = {"new": cmd_new, "list": cmd_list, "add": cmd_add, "show": cmd_show, "open": cmd_open,
             "lid": cmd_lid, "suggest": cmd_matching, "match": cmd_matching, "unmatch": cmd_matching,
             "reflections": cmd_report, "links": cmd_report, "export": cmd_export, "completion": cmd_completion,
-            "history": cmd_history}
+            "history": cmd_history, "share": cmd_share}
 
 
 def main(argv: list[str] | None = None) -> int:

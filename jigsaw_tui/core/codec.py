@@ -29,11 +29,14 @@ from .model import (
     Settings,
     Theme,
     View,
+    check_breakout_minutes,
     check_max_pieces,
     clean_line,
     clean_note,
     clean_url,
     strip_controls,
+    utc_text,
+    utc_time,
 )
 
 
@@ -50,10 +53,13 @@ def _drop_empty(table: dict, *keys: str) -> dict:
 
 
 def file_version(session: Session) -> int:
-    """1 unless the session holds what version 2 added: an earlier jigsaw reads it as before,
+    """The lowest version that holds what the session uses (3: a breakout timer; 2:
+    reflections, links, a `related` theme; else 1): an earlier jigsaw reads it as before,
     and one that cannot read it says "update jigsaw" (not "a typo?")."""
+    if session.breakout_ends:
+        return 3
     newer = session.reflections or session.links or any(t.kind == "related" for t in session.themes)
-    return SCHEMA_VERSION if newer else 1
+    return 2 if newer else 1
 
 
 def session_to_dict(session: Session) -> dict:
@@ -68,6 +74,9 @@ def session_to_dict(session: Session) -> dict:
     }
     if session.reflections:  # reflections and links: left out while there are none
         data["reflections"] = session.reflections
+    if session.breakout_ends:  # only once a breakout was started: older files stay as they were
+        data["breakout_ends"] = session.breakout_ends
+        data["breakout_minutes"] = session.breakout_minutes
     data |= {
         "settings": {
             "max_pieces": s.max_pieces,
@@ -240,6 +249,7 @@ def session_from_dict(data: dict) -> Session:
         reflections = clean_note(top.get("reflections", str, ""), MAX_REFLECTIONS_CHARS, "the text")
     except InvalidInput as error:
         raise FormatError(f"reflections: {error}") from None
+    breakout_ends, breakout_minutes = _breakout(top)
     dismissed = []
     for i, pair in enumerate(top.get("dismissed", list, [])):
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
@@ -259,12 +269,32 @@ def session_from_dict(data: dict) -> Session:
         dismissed=tuple(dismissed),
         reflections=reflections,
         links=tuple(links),
+        breakout_ends=breakout_ends,
+        breakout_minutes=breakout_minutes,
         drafts=tuple(drafts),
         schema_version=SCHEMA_VERSION,
     )
     top.done()
     check_consistency(session)
     return session
+
+
+def _breakout(top: _Reader) -> tuple[str, int]:
+    """The breakout timer's end and minutes: both, or neither."""
+    ends = top.get("breakout_ends", str, "")
+    minutes = top.get("breakout_minutes", int, 0)
+    if not ends and not minutes:
+        return "", 0
+    if not ends or not minutes:
+        raise FormatError("breakout_ends and breakout_minutes go together: set both, or neither")
+    try:
+        ends = utc_text(utc_time(ends))  # a hand edit's "+01:00" is written back as UTC
+    except InvalidInput as error:
+        raise FormatError(f"breakout_ends: {error}") from None
+    try:
+        return ends, check_breakout_minutes(minutes)
+    except InvalidInput as error:
+        raise FormatError(f"breakout_minutes: {error}") from None
 
 
 def check_consistency(session: Session) -> None:

@@ -33,6 +33,7 @@ from typing import Callable
 from . import op_codec
 from .model import CHECKIN, Session, strip_controls
 from .ops import Op, SetDraft
+from .who import user_name  # noqa: F401  (named here too: history.user_name())
 
 SUFFIX = ".history"
 MAX_BYTES = 1 << 20  # past this, the log is rewritten keeping the newest:
@@ -66,17 +67,6 @@ class Log:
 
 def path_for(session_path: Path) -> Path:
     return session_path.with_suffix(SUFFIX)
-
-
-def user_name() -> str:
-    """The Unix user name, as the process knows it (what it says, not a proof)."""
-    import getpass
-
-    try:
-        name = getpass.getuser()
-    except Exception:  # no name in the environment and none for this uid in the password file
-        name = f"uid {os.getuid()}"
-    return _clean(name, 64)
 
 
 def _clean(text: str, limit: int) -> str:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 
 from .errors import JigsawError
 
-# 2 added reflections, links and the `related` theme kind. A session that uses none of
-# them is still written as 1, so an earlier jigsaw keeps reading it (codec.file_version).
-SCHEMA_VERSION = 2
+# 2 added reflections, links and the `related` theme kind; 3 the breakout timer. A
+# session is written with the lowest version that holds what it uses, so an earlier
+# jigsaw keeps reading it (codec.file_version).
+SCHEMA_VERSION = 3
 DEFAULT_MAX_PIECES = 12
 
 # Limits, documented in README.md. A piece is a short phrase; longer thoughts go in its note.
@@ -29,6 +31,7 @@ MAX_PIECES_LIMIT = 24  # the highest max_pieces a session may set
 MAX_REFLECTIONS_CHARS = 5000  # the seed's reflections passage is about 1,300
 MAX_URL_CHARS = 1000
 MAX_LINKS = 40
+MIN_BREAKOUT_MINUTES, MAX_BREAKOUT_MINUTES = 1, 180
 
 # same: one thing in other words; overlap: close, as a conversation may agree; related:
 # different priorities whose activities are similar (docs/matching.md).
@@ -177,6 +180,10 @@ class Session:
     dismissed: tuple[tuple[str, str], ...] = ()  # suggestion pairs not to offer again
     reflections: str = ""  # the facilitator's words after the comparison (several lines)
     links: tuple[Link, ...] = ()
+    # The breakout timer every open view shows: when it ends (UTC, "2025-03-04T10:40:00Z")
+    # and the minutes it was set for. "" and 0 while none was started.
+    breakout_ends: str = ""
+    breakout_minutes: int = 0
     drafts: tuple[Draft, ...] = ()
     schema_version: int = SCHEMA_VERSION
 
@@ -362,6 +369,44 @@ def clean_url(text: str) -> str:
     if scheme == "mailto" and "@" not in parts.path:
         raise InvalidInput(f"{url[:60]!r} has no e-mail address after mailto:")
     return url
+
+
+def check_breakout_minutes(value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not (
+            MIN_BREAKOUT_MINUTES <= value <= MAX_BREAKOUT_MINUTES):
+        raise InvalidInput(f"a breakout lasts a whole number of minutes from {MIN_BREAKOUT_MINUTES} "
+                           f"to {MAX_BREAKOUT_MINUTES}")
+    return value
+
+
+# -- the breakout timer's times: UTC, to the second ----------------------------------
+
+
+def utc_text(moment: datetime) -> str:
+    """'2025-03-04T10:40:00Z': what the session file holds (any machine's clock zone)."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc_time(text: str) -> datetime:
+    """The moment a `utc_text` names; InvalidInput for anything else (a hand edit)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        moment = None
+    if moment is None or moment.utcoffset() is None:
+        raise InvalidInput(f"{str(text)[:40]!r} is not a time like 2025-03-04T10:40:00Z")
+    return moment.astimezone(timezone.utc)
+
+
+def breakout_end(start: datetime, minutes: int) -> str:
+    return utc_text(start + timedelta(minutes=check_breakout_minutes(minutes)))
+
+
+def breakout_seconds_left(session: Session, now: datetime) -> float:
+    """Seconds until the session's breakout ends: 0 when none runs (or it is over)."""
+    if not session.breakout_ends:
+        return 0.0
+    return max(0.0, (utc_time(session.breakout_ends) - now).total_seconds())
 
 
 def check_max_pieces(value) -> int:

@@ -12,6 +12,7 @@ latest file under the store's lock is deterministic.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 
 from .model import (
     CHECKIN,
@@ -35,12 +36,15 @@ from .model import (
     Session,
     Theme,
     View,
+    breakout_end,
     check_max_pieces,
     clean_line,
     clean_note,
     clean_url,
     new_id,
     strip_controls,
+    utc_text,
+    utc_time,
 )
 
 
@@ -754,6 +758,39 @@ class SetDraft(Op):
         return "keep draft"
 
 
+# -- the breakout timer ------------------------------------------------------------
+
+
+def _utc_now() -> str:
+    return utc_text(datetime.now(timezone.utc))
+
+
+@dataclass(frozen=True)
+class StartBreakout(Op):
+    """A breakout timer of `minutes` from `start`, which every open view shows. Starting
+    again while one runs sets a new end (more time, or less). `start` is chosen when the
+    op is made, as ids are: applied again to a later file, it ends at the same moment."""
+
+    minutes: int
+    start: str = field(default_factory=_utc_now)
+
+    def change(self, session):
+        ends = breakout_end(utc_time(self.start), self.minutes)
+        return replace(session, breakout_ends=ends, breakout_minutes=self.minutes)
+
+    def describe(self):
+        return f"start a {self.minutes} min breakout"
+
+
+@dataclass(frozen=True)
+class StopBreakout(Op):
+    def change(self, session):
+        return replace(session, breakout_ends="", breakout_minutes=0)
+
+    def describe(self):
+        return "stop the breakout timer"
+
+
 # -- primitives used by inverses -------------------------------------------------
 
 
@@ -836,7 +873,7 @@ class Batch(Op):
 
 
 _SCALAR_FIELDS = ("title", "date", "facilitator", "settings", "checkin", "dismissed", "reflections", "drafts",
-                  "schema_version")
+                  "breakout_ends", "breakout_minutes", "schema_version")
 _TOP_LISTS = ("groups", "themes", "actions", "views", "links")
 
 

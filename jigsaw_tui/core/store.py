@@ -213,7 +213,7 @@ class Store:
                 # After the file is replaced, under the same lock: the log never claims a
                 # change the file lacks. A log that cannot be written is a warning, not an error.
                 self.last_history_error = history.record(
-                    path, op, undo, before, after, app=self.app, mode=file_mode(path.parent),
+                    path, op, undo, before, after, app=self.app, mode=_history_mode(path),
                     write_whole=atomic_write)
         return after, undo
 
@@ -242,6 +242,10 @@ class Store:
 
     def _locked(self, folder: Path):
         return _FolderLock(folder)
+
+    def locked(self, folder: Path):
+        """The folder's lock, for changes to its files that are not ops (`jigsaw share`)."""
+        return self._locked(folder)
 
 
 class _FolderLock:
@@ -309,6 +313,36 @@ def file_mode(folder: Path) -> int:
     return 0o660 if shared else 0o600
 
 
+def _history_mode(path: Path) -> int:
+    """The history's mode: the session file's own (0660 when it is shared, even in a
+    private folder), in the session file's group. A log that would be 0660 in another
+    group (one kept from before the folder was shared, or one made anew, which takes the
+    writer's own group or the folder's) is given the session's group first, or kept at
+    0600: never shared with a group nobody chose."""
+    from . import history
+
+    try:
+        st = path.stat()
+    except OSError:
+        return file_mode(path.parent)
+    if stat.S_IMODE(st.st_mode) & 0o660 != 0o660:
+        return 0o600
+    log = history.path_for(path)
+    try:
+        old = os.lstat(log)
+    except FileNotFoundError:
+        new_gid = path.parent.stat().st_gid if path.parent.stat().st_mode & stat.S_ISGID else os.getegid()
+        return 0o660 if new_gid == st.st_gid else 0o600
+    except OSError:
+        return 0o600
+    if old.st_gid != st.st_gid and stat.S_ISREG(old.st_mode) and old.st_nlink == 1:
+        try:
+            os.chown(log, -1, st.st_gid, follow_symlinks=False)
+        except OSError:
+            return 0o600
+    return 0o660
+
+
 def dumps(session: Session) -> str:
     import tomli_w  # here, with tempfile and glob below: `jigsaw list` and `show` never write
 
@@ -347,8 +381,9 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     A temp file beside the target (`.NAME.XXXX.tmp`, made with O_EXCL and O_NOFOLLOW, so a
     symlink planted at that name is never opened), all of `data` written, flushed and
     fsynced, then `os.replace` (which replaces a symlink at `path` itself, never the file it
-    points to) and an fsync of the folder. `mode` defaults to `file_mode(folder)`. On any
-    failure the temp file is removed, `path` is left as it was and `WriteFailed` is raised.
+    points to) and an fsync of the folder. `mode` defaults to `file_mode(folder)`, but a
+    group-shared file (`jigsaw share`) stays so: see `_keep_sharing`. On any failure the
+    temp file is removed, `path` is left as it was and `WriteFailed` is raised.
     """
     import tempfile
 
@@ -361,7 +396,8 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fchmod(handle.fileno(), file_mode(folder) if mode is None else mode)
+            mode = file_mode(folder) if mode is None else mode
+            os.fchmod(handle.fileno(), _keep_sharing(path, handle.fileno(), mode))
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as error:
@@ -371,6 +407,27 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         _remove_quietly(tmp)
         raise
     _fsync_folder(folder)
+
+
+def _keep_sharing(path: Path, fd: int, mode: int) -> int:
+    """The mode for the new file `fd` that will replace `path`. The replacement is a new
+    file, so without this a file shared with a group in a private folder would fall back
+    to 0600 and the writer's own group on the next save, locking the group out. So when
+    the file being replaced is group-shared (group read and write), the new one takes its
+    group and 0660; if this writer cannot give it that group, 0600: never shared with a
+    group nobody chose."""
+    try:
+        old = os.lstat(path)  # not a symlink's target: a symlink there is replaced itself
+    except OSError:
+        return mode
+    if not stat.S_ISREG(old.st_mode) or old.st_mode & 0o060 != 0o060:
+        return mode
+    try:
+        if os.fstat(fd).st_gid != old.st_gid:
+            os.fchown(fd, -1, old.st_gid)
+    except OSError:  # not in that group (any more)
+        return 0o600
+    return 0o660
 
 
 def _remove_stale_temp_files(path: Path) -> None:

@@ -53,10 +53,11 @@ class JigsawApp(App):
     ]
 
     def __init__(self, store, session: str | None = None, ascii_only: bool = False,
-                 animate: bool = True, watch_signals: bool = True):
+                 animate: bool = True, watch_signals: bool = True, only_group: str | None = None):
         super().__init__()
         self.store = store
         self.start_session = session
+        self.start_group = only_group  # `jigsaw open SESSION --group NAME`: the note-taker view
         self.ascii_only = ascii_only
         self.animate = animate
         self.watch_signals = watch_signals
@@ -110,7 +111,7 @@ class JigsawApp(App):
 
         screen = None
         if self.start_session is not None:
-            screen = self._session_screen(self.start_session)
+            screen = self._session_screen(self.start_session, "groups" if self.start_group else None, self.start_group)
         screen = screen or PickerScreen(self.store)
         give_result_callback(screen, self)  # so that ctrl+o can switch away from it
         return screen
@@ -128,22 +129,23 @@ class JigsawApp(App):
 
     # -- screens --------------------------------------------------------------------------
 
-    def _session_screen(self, ref: str, first_stage: str | None = None):
+    def _session_screen(self, ref: str, first_stage: str | None = None, only_group: str | None = None):
         """The screen of one session, or None (the reason kept to be said) if it cannot load."""
         from ..core.store import StoreError
         from .controller import Controller
         from .session_screen import SessionScreen
 
         try:
-            controller = Controller(self.store, ref, ascii_only=self.ascii_only, animate=self.animate)
+            controller = Controller(self.store, ref, ascii_only=self.ascii_only, animate=self.animate,
+                                    only_group=only_group)
         except StoreError as error:
             self._start_error = error.sentence()
             return None
         return SessionScreen(controller, first_stage)
 
-    def open_session(self, ref: str, first_stage: str | None = None) -> None:
+    def open_session(self, ref: str, first_stage: str | None = None, only_group: str | None = None) -> None:
         self._start_error = ""
-        screen = self._session_screen(ref, first_stage)
+        screen = self._session_screen(ref, first_stage, only_group)
         if screen is None:
             self.show_picker()
             self.call_after_refresh(self.screen.say, self._start_error, "error")
@@ -254,12 +256,12 @@ class JigsawApp(App):
 
 
 
-def run_app(store, session=None, ascii_only=False, animate=True, mouse=True) -> int:
+def run_app(store, session=None, ascii_only=False, animate=True, mouse=True, only_group=None) -> int:
     if ascii_only:
         from .ascii import use_ascii_scrollbars
 
         use_ascii_scrollbars()
-    app = JigsawApp(store, session, ascii_only=ascii_only, animate=animate)
+    app = JigsawApp(store, session, ascii_only=ascii_only, animate=animate, only_group=only_group)
     try:
         app.run(mouse=mouse)
     except OSError:

@@ -19,6 +19,12 @@ def commands_for(app, screen):
         yield SystemCommand("Save again", "Write the session back if its file was deleted (ctrl+s)",
                             screen.action_save_again)
         yield SystemCommand("Sessions", "Back to the list of sessions (ctrl+o)", screen.action_sessions)
+        yield SystemCommand("Start breakout timer", "Minutes every screen of this session shows "
+                            "(ctrl+t on Groups; again while it runs: a new end)", screen.action_breakout)
+        yield SystemCommand("Stop breakout timer", "Take the breakout timer off every screen",
+                            screen.action_stop_breakout)
+        yield SystemCommand("History: recent changes", "Who changed what, newest first; b brings back "
+                            "what a change removed (ctrl+f)", screen.action_history)
         yield SystemCommand("Session details", "Title, facilitator, date, pieces per group (F9)",
                             screen.action_details)
         for title, help_text, callback in export_commands(screen, screen.controller):

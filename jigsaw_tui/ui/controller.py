@@ -7,6 +7,8 @@ Screens never change a session themselves; they build an op and call `apply`.
 from __future__ import annotations
 
 import os
+import time
+from collections import Counter
 from typing import TYPE_CHECKING, Callable
 
 from ..core.errors import JigsawError
@@ -16,6 +18,7 @@ from ..core.store import Store, StoreError
 if TYPE_CHECKING:  # the ops module loads on the first change, not before the first screen
     from ..core.ops import Op
 
+OTHERS_EVERY = 1.0  # seconds: others' changes in a burst are told as one notice
 Listener = Callable[[Session], None]
 Teller = Callable[..., None]  # (message, severity: "information" | "warning" | "error", detail="")
 
@@ -23,9 +26,14 @@ Teller = Callable[..., None]  # (message, severity: "information" | "warning" | 
 class Controller:
     """Holds the latest session of one file and every change made to it from this screen."""
 
-    def __init__(self, store: Store, ref: str, ascii_only: bool = False, animate: bool = False):
+    def __init__(self, store: Store, ref: str, ascii_only: bool = False, animate: bool = False,
+                 only_group: str | None = None):
         self.store = store
         self.ref = ref
+        # The note-taker view: only this group's pieces change from here (the rest is read).
+        self.note_taker_group = only_group
+        self.only_group = only_group
+        self.read_only = not can_write(store.path_for(ref))  # shared to read: a view that updates live
         self.ascii_only = ascii_only
         self.animate = animate
         self.session: Session = store.load(ref)
@@ -37,7 +45,17 @@ class Controller:
         self._untold: tuple[str, str, str] | None = None  # said before there was a notice line
         self._signature = store.signature(ref)
         # This app's drafts are its own: another person's in the same line stay untouched.
-        self.draft_tag = os.urandom(4).hex()
+        # It starts with the user's name, so others see who is typing where ("ana/1f2e3d4c").
+        from ..core.who import user_name
+
+        self.draft_tag = f"{user_name()[:30]}/{os.urandom(4).hex()}"
+        store.app = self.draft_tag  # in the history: this app's changes are told apart from others'
+        self._others: Counter = Counter()  # changes by others, not told yet
+        self._others_who: set[str] = set()
+        self._others_told_at = 0.0
+        self._history_seen = None  # the last history entry looked at (read on the first change)
+        self._opened_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        self._history_warned = ""
         self._taken: dict[str, tuple[str, ...]] = {}  # line -> earlier drafts put back into it
 
     # -- being told ----------------------------------------------------------------
@@ -77,6 +95,16 @@ class Controller:
 
     def apply(self, op: Op, undoable: bool = True, quiet: bool = False) -> bool:
         """Apply `op` to the file now. False (with a notice) if it was refused; nothing is lost."""
+        if self.read_only:
+            if not quiet:
+                self.tell("Read-only: you can follow this session but not change it (its owner can share it: "
+                          "jigsaw share SESSION --with GROUP).", "warning")
+            return False
+        if not self.in_view(op):
+            name = self.group_name(self.only_group)
+            self.tell(f"This is the note-taker view for {name}: the rest is read-only here "
+                      "(F12 opens the whole session).", "warning")
+            return False
         try:
             session, undo = self.store.apply(self.ref, op)
         except StoreError as error:
@@ -86,6 +114,9 @@ class Controller:
             if not quiet:
                 self.tell(error.sentence(), "warning")
             return False
+        if self.store.last_history_error and self.store.last_history_error != self._history_warned:
+            self._history_warned = self.store.last_history_error  # saved; only the history lacks it
+            self.tell(f"Saved. {self.store.last_history_error}", "warning")
         if undoable and undo.ops:  # an op that changed nothing is not worth an undo step
             self.undo_stack.append((op.describe(), undo))
             self.redo_stack.clear()
@@ -105,7 +136,28 @@ class Controller:
         self.undo_stack.append((what, undo_all))
 
     def undo(self) -> bool:
-        return self._replay(self.undo_stack, self.redo_stack, "Undone", "Nothing to undo")
+        if self.undo_stack:
+            return self._replay(self.undo_stack, self.redo_stack, "Undone", "Nothing to undo")
+        # Nothing of this run left to undo (a fresh start): the person's own latest change
+        # from the session's history, so undo goes on across restarts.
+        from ..core import history_undo, op_codec
+        from .history_text import when
+
+        try:
+            session, entry = history_undo.undo_latest(self.store, self.ref)
+        except StoreError as error:
+            self._store_failed(error)
+            return False
+        except JigsawError as error:  # none, damaged, or others' changes since are in the way
+            self.tell(error.sentence(), "information" if "nothing of yours" in str(error) else "warning")
+            return False
+        try:  # redo is doing the change again (the log's copy of it), like any undo's redo
+            self.redo_stack.append((entry.what, op_codec.decode(entry.op)))
+        except op_codec.OpFormatError:
+            pass
+        self._changed(session)
+        self.tell(f"Undone from the history: {entry.what} ({when(entry.at)}).")
+        return True
 
     def redo(self) -> bool:
         return self._replay(self.redo_stack, self.undo_stack, "Redone", "Nothing to redo")
@@ -152,7 +204,9 @@ class Controller:
     # -- the file --------------------------------------------------------------------
 
     def poll(self) -> bool:
-        """Pick up changes made by other processes (cheap stat). True if the session changed."""
+        """Pick up changes made by other processes (cheap stat). True if the session changed.
+        Called when the file watch sees a save, and once a second."""
+        self._tell_others()
         signature = self.store.signature(self.ref)
         if signature == self._signature:
             return False
@@ -169,8 +223,70 @@ class Controller:
         self.missing = False
         if session == self.session:
             return False
+        before = self.session
         self._changed(session)
+        self._note_others(before, session)
         return True
+
+    def in_view(self, op) -> bool:
+        """In the note-taker view, only changes to that group's pieces (and drafts) are made."""
+        from ..core.ops import AddPiece, Batch, EditPiece, MovePiece, RemovePiece, SetDraft
+
+        if self.only_group is None or isinstance(op, SetDraft):
+            return True
+        if isinstance(op, Batch):
+            return all(self.in_view(o) for o in op.ops)
+        if isinstance(op, AddPiece):
+            return op.group_id == self.only_group
+        if isinstance(op, (EditPiece, RemovePiece, MovePiece)):
+            group = next((g for g in self.session.groups if any(p.id == op.piece_id for p in g.pieces)), None)
+            return group is not None and group.id == self.only_group and getattr(op, "group_id", None) in (
+                None, self.only_group)
+        return False
+
+    def group_name(self, group_id: str | None) -> str:
+        return next((g.name for g in self.session.groups if g.id == group_id), "this group")
+
+    def typing_elsewhere(self, where: str) -> list[str]:
+        """Who else has half-typed text in this line now (their drafts), by name."""
+        return sorted({d.by.split("/", 1)[0] for d in self.session.drafts
+                       if d.where == where and d.by and d.by != self.draft_tag and "/" in d.by})
+
+    # -- others' changes, told in a few words -------------------------------------------
+
+    def _new_entries(self, entries) -> list:
+        """The history's entries after the last one seen (or of its second, if it was trimmed)."""
+        seen = self._history_seen
+        if seen is None:  # the first change seen: what was saved since this app opened
+            return [e for e in entries if e.at >= self._opened_at]
+        last = next((n for n in range(len(entries) - 1, -1, -1) if entries[n] == seen), None)
+        return list(entries[last + 1:]) if last is not None else [e for e in entries if e.at >= seen.at]
+
+    def _note_others(self, before: Session, after: Session) -> None:
+        from ..core import history
+        from ..core.changes import changes
+
+        found = changes(before, after)
+        if not found:
+            return  # drafts only, or a hand edit that changed nothing shown
+        self._others.update(found)
+        entries = history.read(self.store.path_for(self.ref)).entries
+        # Who: the history's entries since the last look, but this app's own.
+        self._others_who.update(e.user for e in self._new_entries(entries) if e.app != self.draft_tag)
+        self._history_seen = entries[-1] if entries else self._history_seen
+        self._tell_others()
+
+    def _tell_others(self) -> None:
+        """One notice for a burst: at most one a second, the counts added up meanwhile."""
+        if not self._others or time.monotonic() - self._others_told_at < OTHERS_EVERY:
+            return
+        from ..core.changes import summary
+
+        who = ", ".join(sorted(self._others_who)) or "Another app"
+        self.tell(f"{who}: {summary(self._others, 70)}")
+        self._others.clear()
+        self._others_who.clear()
+        self._others_told_at = time.monotonic()
 
     def save_again(self) -> bool:
         """Write the session as shown (after its file was deleted or broken)."""
@@ -196,3 +312,8 @@ class Controller:
         else:
             self.tell(error.sentence(), "error")
 
+
+def can_write(path) -> bool:
+    """A save replaces the file: it needs the file and its folder writable (or the file new)."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))

@@ -51,6 +51,7 @@ class PickerScreen(Screen):
         Binding("up", "move(-1)", "previous", show=False),
         Binding("ctrl+n", "new", "new", priority=True),
         Binding("ctrl+t", "template", "copy as template", priority=True),
+        Binding("ctrl+g", "note_taker", "as note-taker", priority=True),
         Binding("f8", "delete", "delete", priority=True),
         Binding("f1", "app.help", "help", priority=True),
         Binding("question_mark", "app.help", "help", show=False),
@@ -166,6 +167,25 @@ class PickerScreen(Screen):
             self.say(f"{entry.name} cannot be read: {entry.error}", "error")
             return
         self.app.open_session(entry.name)
+
+    def action_note_taker(self) -> None:
+        """Open the chosen session as one group's note-taker: asks which group."""
+        from .dialogs import PromptScreen, ask
+
+        entry = self.selected()
+        if entry is None or entry.session is None or not entry.session.groups:
+            self.say("Choose a readable session with groups to take notes for.", "warning")
+            return
+        names = ", ".join(g.name for g in entry.session.groups)
+        ask(self, PromptScreen("Take notes for which group?", entry.session.groups[0].name,
+                               hint=f"Its groups: {names}"), lambda name: self.open_as(entry, name))
+
+    def open_as(self, entry, name: str) -> None:
+        group = entry.session.group_by_name(name)
+        if group is None:
+            self.say(f"No group called {name!r} in {entry.session.title}.", "warning")
+            return
+        self.app.open_session(entry.name, "groups", only_group=group.id)
 
     # -- new, template, delete -----------------------------------------------------------
 

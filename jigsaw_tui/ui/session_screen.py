@@ -7,16 +7,20 @@ leaving the session, and when the link drops (SIGHUP), so nothing typed is ever 
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import replace
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.containers import Container
 from textual.widgets import Input, Static
 
 from ..core.model import Line
+from .breakout import BreakoutTicker, ask_and_start, stop as stop_breakout
 from .keybar import KeyBar
 from .lines import CaptureInput
 from .textual_api import NoFocusRepaint
@@ -36,11 +40,13 @@ def _stage_bindings() -> list[Binding]:
             for n, info in enumerate(STAGES)]
 
 
-def stage_bar(title: str, current: str, width: int, ascii_only: bool = False) -> Text:
+def stage_bar(title: str, current: str, width: int, ascii_only: bool = False, clock=()) -> Text:
     """The stage bar for `width` columns: the six stages with their keys, the current one
     in brackets and reverse video, and the session's title (F9 changes it) in the room
     left, shortened. Where the names do not fit, the other stages show their keys only,
-    so the current stage is always there, whole."""
+    so the current stage is always there, whole. `clock`, the breakout timer's long and
+    short words (ui/breakout.py), comes first: the long words where the stages keep the
+    room they would have with the short; the title has what room is left."""
     def stages(names: bool) -> Text:
         bar = Text(no_wrap=True, overflow="crop")
         for n, info in enumerate(STAGES):
@@ -53,14 +59,21 @@ def stage_bar(title: str, current: str, width: int, ascii_only: bool = False) ->
                 bar.append(label if names else f"F{n + 2}")
         return bar
 
+    tail = clock[-1] if clock else ""
+    reserve = len(tail) + 2 if tail else 0  # the timer and two spaces
     bar = stages(names=True)
-    if bar.cell_len + 1 > width:
+    if bar.cell_len + 1 + reserve > width:
         bar = stages(names=False)
-    if bar.cell_len + 1 > width:  # narrower still: where you are, and nothing else
+    if bar.cell_len + 1 + reserve > width:  # narrower still: where you are, and nothing else
         info = next((i for i in STAGES if i.key == current), None)
         bar = Text(f"[F{STAGES.index(info) + 2} {info.label}]" if info else "", "bold reverse")
-    line = Text(" ", no_wrap=True, overflow="crop")
-    room = width - bar.cell_len - len(" F9 ") - 2
+    if clock and bar.cell_len + 1 + len(clock[0]) + 2 <= width:
+        tail = clock[0]
+        reserve = len(tail) + 2
+    # The timer first: Textual sends a repainted row from the widget's left edge to the
+    # last changed cell, so a minute less sends these few cells only.
+    line = Text(" " + (tail + "  " if tail else ""), no_wrap=True, overflow="crop")
+    room = width - bar.cell_len - len(" F9 ") - 2 - reserve
     if room >= 8:  # the title only where a few words of it fit: the stages matter more
         dots = "..." if ascii_only else "\u2026"
         line.append("F9 ")
@@ -71,15 +84,35 @@ def stage_bar(title: str, current: str, width: int, ascii_only: bool = False) ->
 
 
 class StageBar(Static):
-    """One row: the session title and the six stages with their keys; the current one marked."""
+    """One row: the session title and the six stages with their keys; the current one
+    marked; the breakout timer while one runs."""
 
     _shown: Text | None = None
 
-    def show(self, title: str, current: str) -> None:
-        line = stage_bar(title, current, self.size.width or 80, getattr(self.app, "ascii_only", False))
-        if line != self._shown:  # unchanged (a resize to the same width): nothing is sent
-            self._shown = line
-            self.update(line, layout=False)  # always one row: no layout pass, no extra repaint
+    def show(self, title: str, current: str, clock=()) -> None:
+        line = stage_bar(title, current, self.size.width or 80, getattr(self.app, "ascii_only", False), clock)
+        old, self._shown = self._shown, line
+        if line == old:  # unchanged (a resize to the same width, a tick): nothing is sent
+            return
+        cells = changed_cells(old, line)
+        if cells is None:
+            self.refresh()  # always one row: no layout pass
+        else:  # the timer's minutes: only the cells that changed are repainted
+            self.refresh(Region(cells[0], 0, cells[1] - cells[0], 1))
+
+    def render(self) -> Text:
+        return self._shown or Text()
+
+
+def changed_cells(old: Text | None, new: Text) -> tuple[int, int] | None:
+    """The columns [start, end) where `new` differs from `old` in its characters only
+    (same length, same styles); None when more than that changed."""
+    if old is None or len(old.plain) != len(new.plain) or old.spans != new.spans:
+        return None
+    a, b = old.plain, new.plain
+    first = next(i for i in range(len(a)) if a[i] != b[i])
+    last = next(i for i in range(len(a) - 1, -1, -1) if a[i] != b[i]) + 1
+    return Text(b[:first]).cell_len, Text(b[:last]).cell_len
 
 
 class SessionScreen(NoFocusRepaint, Screen):
@@ -98,6 +131,12 @@ class SessionScreen(NoFocusRepaint, Screen):
         # works while typing (ctrl+ keys are the stages' own).
         Binding("f9", "details", "session details: title, facilitator, date, pieces per group",
                 show=False, priority=True),
+        # ctrl+f, not ctrl+h (Backspace in many terminals) nor F10/F11 (terminals' menu
+        # and full screen); not priority, as ctrl+z: in turn with the keys before it.
+        Binding("ctrl+f", "history", "history: recent changes by anyone; b brings back what one removed",
+                show=False),
+        # F12: the note-taker view (one group, the rest read-only) and the whole session.
+        Binding("f12", "switch_view", "note-taker view / whole session", show=False, priority=True),
     ]
 
 
@@ -110,6 +149,7 @@ class SessionScreen(NoFocusRepaint, Screen):
         self._last_focus: dict[str, object] = {}
         self._shown = controller.session
         self._too_small = False
+        self.ticker = BreakoutTicker(self, self.show_bar)
 
     @staticmethod
     def pick_first_stage(session) -> str:
@@ -134,15 +174,31 @@ class SessionScreen(NoFocusRepaint, Screen):
         self.app.set_terminal_title(self.controller.session.title)
         self.controller.set_teller(self.query_one(Notice).say)
         self.controller.subscribe(self.session_changed)
-        self.set_interval(POLL_SECONDS, self.controller.poll)
+        self.set_interval(POLL_SECONDS, self.controller.poll)  # the fallback, and a check on the watch
+        # After the first paint: the watch's import never delays the first usable screen.
+        self.call_after_refresh(self.run_worker, self.watch_file(), group="watch", exit_on_error=False)
         if not self.current:  # unless a key typed during the start (F5 at once) chose a stage
             self.show_stage(self.first_stage)
+        if self.controller.read_only:
+            self.controller.tell("Read-only: you can follow this session, live, but not change it.", "warning")
+        elif self.controller.only_group:
+            self.controller.tell(f"Note-taker view for {self.controller.group_name(self.controller.only_group)}: "
+                                 "type its pieces here; the rest is read-only (F12: the whole session).")
 
     def on_unmount(self) -> None:
         self.controller.unsubscribe(self.session_changed)
 
+    async def watch_file(self) -> None:
+        """Another note-taker's save reaches this screen at once (ui/watch.py); where the
+        kernel cannot tell us, the stat check once a second still does."""
+        if os.environ.get("JIGSAW_WATCH", "").strip().lower() == "stat":
+            return  # asked for: e.g. a network file system whose remote writes inotify misses
+        from .watch import watch  # after the first paint: the start stays as fast
+
+        await watch(self.controller.store.path_for(self.controller.ref), self.controller.poll)
+
     def on_resize(self, event) -> None:
-        self.query_one(StageBar).show(self.controller.session.title, self.current)
+        self.show_bar()
         width, height = event.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if self._too_small and not too_small:
@@ -184,13 +240,41 @@ class SessionScreen(NoFocusRepaint, Screen):
                 if stage.id == key:
                     stage.shown()
         self.current = key
-        self.query_one(StageBar).show(self.controller.session.title, key)
+        self.show_bar()
         self._say_size()
         widget = self._last_focus.get(key)
         if widget is not None and widget.is_attached:  # back where the cursor was
             self.set_focus(widget, scroll_visible=False)  # now, so that all of it is one repaint
         else:
             self.query_one(f"#{key}", Stage).focus_first()
+
+    def action_switch_view(self) -> None:
+        controller = self.controller
+        if controller.note_taker_group is None:
+            controller.tell("F12 switches a note-taker view: open one with jigsaw open SESSION --group NAME.")
+            return
+        if controller.only_group:
+            controller.only_group = None
+            controller.tell("The whole session: every group and stage can change (F12: back to "
+                            f"{controller.group_name(controller.note_taker_group)} alone).")
+        else:
+            controller.only_group = controller.note_taker_group
+            controller.tell(f"Note-taker view: {controller.group_name(controller.only_group)} alone "
+                            "(F12: the whole session).")
+        for stage in self.stages():
+            stage.session_changed(controller.session)
+        self.show_bar()
+
+    def show_bar(self) -> None:
+        """The stage bar as it is now: the title, the stages, the breakout's minutes left
+        (and once a second while a breakout runs: repainted only when those change)."""
+        session = self.controller.session
+        title = session.title
+        if self.controller.read_only:
+            title = f"read-only: {title}"
+        if self.controller.only_group:  # the note-taker view says so, and whose group it is
+            title = f"{self.controller.group_name(self.controller.only_group)} only (F12): {title}"
+        self.query_one(StageBar).show(title, self.current, self.ticker.words(session))
 
     def current_stage(self) -> Stage | None:
         found = self.query_one("#stages").query_children(f"#{self.current}")
@@ -201,8 +285,13 @@ class SessionScreen(NoFocusRepaint, Screen):
     def session_changed(self, session) -> None:
         previous, self._shown = self._shown, session
         if only_drafts_differ(previous, session):
-            return  # a draft was kept: nothing on screen changes, so nothing is sent
-        self.query_one(StageBar).show(session.title, self.current)
+            if self.others_typing(previous) == self.others_typing(session):
+                return  # a draft was kept: nothing on screen changes, so nothing is sent
+            stage = self.current_stage()  # someone began or stopped typing in a line: its heading
+            if stage is not None:
+                stage.session_changed(session)
+            return
+        self.show_bar()
         self.app.set_terminal_title(session.title)
         for stage in self.stages():
             stage.session_changed(session)
@@ -223,6 +312,13 @@ class SessionScreen(NoFocusRepaint, Screen):
     def on_screen_resume(self) -> None:
         self.app.set_terminal_title(self.controller.session.title)  # back from the list
 
+    def action_breakout(self) -> None:
+        """Start the breakout timer (or give a running one a new end): ctrl+t on Groups."""
+        ask_and_start(self)
+
+    def action_stop_breakout(self) -> None:
+        stop_breakout(self)
+
     def action_details(self) -> None:
         from .dialogs import ask
         from .dialogs.details import DetailsScreen
@@ -232,6 +328,13 @@ class SessionScreen(NoFocusRepaint, Screen):
                 self.controller.tell("Saved the session's details (ctrl+z undoes).")
 
         ask(self.current_stage() or self, DetailsScreen(self.controller.session), save)
+
+    def action_history(self) -> None:
+        """Recent changes by anyone, newest first, with "bring back" (dialogs/history.py)."""
+        from .dialogs import ask
+        from .dialogs.history import HistoryScreen
+
+        ask(self.current_stage() or self, HistoryScreen(self.controller))
 
     def action_sessions(self) -> None:
         self.keep_drafts()
@@ -255,6 +358,10 @@ class SessionScreen(NoFocusRepaint, Screen):
             self.controller.keep_draft(where, "")
         for where, text in pending.items():
             self.controller.keep_draft(where, text)
+
+
+    def others_typing(self, session) -> set:
+        return {(d.where, d.by.split("/", 1)[0]) for d in session.drafts if d.by != self.controller.draft_tag}
 
 
 def only_drafts_differ(a, b) -> bool:

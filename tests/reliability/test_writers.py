@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from jigsaw_tui.core import ops
+from jigsaw_tui.core import history, op_codec, ops
 from jigsaw_tui.core.model import new_session
 from jigsaw_tui.core.store import Store, read_file
 
@@ -91,7 +91,8 @@ KILLS = 200
 
 def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path, report):
     """200 times: fork a writer, SIGKILL it after a random short delay, then check that
-    the file parses and is the acknowledged ops applied (or those and the one in flight)."""
+    the file parses and is the acknowledged ops applied (or those and the one in flight),
+    and that the history holds every acknowledged op."""
     store = Store(tmp_path / "sessions")
     path = store.create(new_session("Killed writers", ["Kept"], max_pieces=24), name="killed")
     rng = random.Random(12)
@@ -121,12 +122,14 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(tmp_path, 
         in_flight = intended[len(acked):]
         candidates = [expected] + ([in_flight[0].apply(expected)] if in_flight else [])
         assert after in candidates, f"round {round_}: the file is neither the acknowledged state nor one op more"
+        logged = [e.op for e in history.read(path).entries]  # the history holds them too
+        assert all(json.loads(json.dumps(op_codec.encode(op))) in logged for op in acked), f"round {round_}"
         acknowledged += len(acked)
         current = after
     left = [n for n in os.listdir(store.folder) if n.startswith(".killed.toml.")]
     assert len(left) <= 1  # each writer removes what a killed one left (the last kill's may stay)
     report(f"writer SIGKILLed {KILLS} times, {acknowledged} ops acknowledged, killed mid-write "
-           f"(temp file left) {mid_write}, broken 0, lost 0")
+           f"(temp file left) {mid_write}, broken 0, lost 0 (in the file and the history)")
 
 
 def _kill_me_writer(folder: Path, round_: int, pipe: int) -> None:
@@ -188,7 +191,7 @@ def test_a_lock_held_by_a_killed_process_blocks_nobody(tmp_path, report, monkeyp
 # A process stopped inside Store.apply, under the lock, until it is killed.
 HOLD_LOCK = """
 import sys, time
-from jigsaw_tui.core import ops
+from jigsaw_tui.core import history, op_codec, ops
 from jigsaw_tui.core.store import Store
 
 class Hold(ops.Op):

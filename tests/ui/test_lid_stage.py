@@ -7,7 +7,7 @@ from jigsaw_tui.ui.dialogs import PieceEditor, PromptScreen
 from jigsaw_tui.ui.notice import Notice
 from jigsaw_tui.ui.stages.lid import LidStage, LidView
 
-from .tui_helpers import GROUP_ONE, GROUP_TWO, keys, make_app, notice, pilot, session_app
+from .tui_helpers import GROUP_ONE, GROUP_TWO, keys, make_app, notice, pilot, session_app, workers_done
 
 SHARED_PURPOSE = "p6d7vf"
 
@@ -106,7 +106,7 @@ async def test_p_writes_the_pdf_beside_the_session_in_the_background(store, exam
     target = store.folder / f"{example}.pdf"
     async with session_app(store, stage="lid", session=example) as (app, pilot):
         await keys(pilot, "p")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert f"Wrote the PDF (A4): {target.name}" in notice(app)
         assert f"Wrote the PDF (A4): {target}" in app.screen.query_one(Notice).history
@@ -123,7 +123,7 @@ async def test_an_export_that_fails_says_so_in_one_line(store, example, monkeypa
 
         monkeypatch.setattr(exports, "export_path", lambda controller, fmt: store.folder / "nowhere" / "x.md")
         stage.export("md")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "Cannot write" in notice(app) and "does not exist" in notice(app)
 
@@ -173,7 +173,7 @@ async def test_the_palette_exports_from_any_stage(store, example):
     # from Groups, not the Lid stage
     async with session_app(store, stage="groups", session=example) as (app, pilot):
         await keys(pilot, "ctrl+p", *"flash report", "enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert f"Wrote the flash report: {target.name}" in notice(app)
 

@@ -19,7 +19,7 @@ from jigsaw_tui.ui.notice import Notice
 from jigsaw_tui.ui.session_screen import StageBar, stage_bar
 from jigsaw_tui.ui.templates import QUESTION_TEMPLATES
 
-from .tui_helpers import GROUP_ONE, NAME, copy_example, keys, make_app, notice, pilot, plain, session_app
+from .tui_helpers import GROUP_ONE, NAME, copy_example, keys, make_app, notice, pilot, plain, session_app, workers_done
 
 TITLE = "Pieces which support effective networks"
 
@@ -40,7 +40,7 @@ async def test_an_export_notice_names_the_file_whole_however_deep_its_folder(tmp
     deep = Store(tmp_path / ("a-folder-with-a-long-name-" * 4) / "sessions")
     async with session_app(deep, stage="lid") as (app, pilot):
         await keys(pilot, "p")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         line = app.screen.query_one(Notice)
         assert f"{NAME}.pdf" in notice(app)

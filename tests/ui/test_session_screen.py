@@ -9,7 +9,7 @@ from jigsaw_tui.ui.notice import Notice
 from jigsaw_tui.ui.session_screen import SessionScreen, StageBar
 from jigsaw_tui.ui.stages.groups import PieceColumn
 
-from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, notice, pilot, plain, session_app
+from .tui_helpers import GROUP_ONE, GROUP_TWO, NAME, copy_example, notice, pilot, plain, session_app, workers_done
 
 
 def capture(app, group_id=GROUP_ONE):
@@ -192,7 +192,7 @@ async def test_palette_exports_beside_the_session_file(store):
     async with session_app(store) as (app, pilot):
         (markdown,) = [c for c in commands_for(app, app.screen) if c.title == "Export flash report (Markdown)"]
         markdown.callback()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         written = store.folder / f"{NAME}.md"
         assert written.exists() and "COPE Scotland" in written.read_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jigsaw_tui.core.ops import AddGroup, AddPiece, RemovePiece, Unmatch
+from jigsaw_tui.ui import session_screen
 from jigsaw_tui.ui.dialogs import ConfirmScreen, PromptScreen
 from jigsaw_tui.ui.dialogs.candidates import CandidatesScreen
 from jigsaw_tui.ui.stages.themes import ThemesStage
@@ -180,7 +181,10 @@ async def test_closest_candidates_and_match_from_them(store, example):
 
 
 @pilot
-async def test_a_piece_removed_by_someone_else_meanwhile(store, loose):
+async def test_a_piece_removed_by_someone_else_meanwhile(store, loose, monkeypatch):
+    # The race: a key before this screen hears of the change (no file watch, no check).
+    monkeypatch.setenv("JIGSAW_WATCH", "stat")
+    monkeypatch.setattr(session_screen, "POLL_SECONDS", 3600.0)
     async with session_app(store, stage="themes", session=loose) as (app, pilot):
         store.apply(loose, RemovePiece(GOAL))  # another process, before this screen polls
         before = store.path_for(loose).read_bytes()

@@ -88,3 +88,11 @@ def plain(renderable, width: int = 200) -> str:
     console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))
     console.print(renderable)
     return console.export_text().rstrip()
+
+
+async def workers_done(app) -> None:
+    """Wait for the app's workers (an export, a load) but the file watch, which runs as
+    long as its session screen does."""
+    others = [w for w in app.workers if w.group != "watch"]
+    if others:  # (an empty list would mean "all of them" to Textual)
+        await app.workers.wait_for_complete(others)

@@ -53,7 +53,7 @@ def test_example_round_trips_to_the_same_dict():
         (lambda d: d.pop("schema_version"), "schema_version is missing"),
         (lambda d: d.pop("title"), "title is missing"),
         (lambda d: d["groups"][0]["pieces"][0].pop("text"), r"groups\[0\].pieces\[0\].text is missing"),
-        (lambda d: d.update(schema_version=3), "newer jigsaw"),
+        (lambda d: d.update(schema_version=99), "newer jigsaw"),
         (lambda d: d.update(schema_version="1"), "should be a whole number"),
         (lambda d: d.update(colour="red"), "colour is not a field"),
         (lambda d: d["themes"][0].update(kind="similar"), "'same', 'overlap' or 'related'"),

@@ -16,11 +16,11 @@ A stage is a widget class in its own module here:
 - Its own `BINDINGS` are shown in the key bar while focus is inside it. No bare-letter
   binding may fire while an Input has focus: put letter keys on the non-Input widget
   that uses them, and use F-keys or ctrl+ keys that Input does not claim
-  (free: ctrl+b ctrl+f ctrl+g ctrl+l ctrl+n ctrl+o ctrl+r ctrl+t) at stage level.
+  (free: ctrl+b ctrl+g ctrl+l ctrl+n ctrl+o ctrl+r ctrl+t) at stage level.
   Global keys, taken before any stage: F1 help, F2..F7 stages (not alt+digits: Textual
   reads ESC+digit as the macOS Option characters),
   ctrl+p palette, ctrl+z undo, ctrl+y redo, ctrl+s save again, ctrl+o sessions, ctrl+q quit,
-  F9 the session's details.
+  F9 the session's details, ctrl+f the history.
 - The F1 help (`jigsaw_tui/ui/help.py`) lists every class's own `BINDINGS` (a binding's
   `tooltip`, where given, says more than the key bar's word) and its `HELP` rows ("keys,
   two spaces, what"); `HELP_PARTS` names the widgets inside whose keys it lists too,

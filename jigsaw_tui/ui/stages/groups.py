@@ -25,6 +25,38 @@ def piece_saved(label: str, before: tuple[str, str], after: tuple[str, str]) -> 
     return f"Saved {label}."
 
 
+def save_piece_edit(node, group_id: str, piece, answer: tuple[str, str], label: str) -> None:
+    """Save a piece's editor. If another note-taker removed the piece meanwhile, the words
+    are not lost: the person is asked to add them back as a new piece in its group."""
+    from ...core.ops import AddPiece, EditPiece
+    from ..dialogs import ConfirmScreen, ask
+
+    if answer == (piece.text, piece.note):
+        return
+    controller = node.controller
+    text, note = answer
+    if controller.apply(EditPiece(piece.id, text=text, note=note), quiet=True):
+        controller.tell(piece_saved(label, (piece.text, piece.note), answer))
+        return
+    latest = controller.store.load(controller.ref)
+    if any(p.id == piece.id for g in latest.groups for p in g.pieces):
+        controller.apply(EditPiece(piece.id, text=text, note=note))  # refused for its own reason: say it
+        return
+    group = next((g for g in latest.groups if g.id == group_id), None) or (latest.groups or [None])[0]
+    if group is None:
+        controller.tell(f"The piece was removed meanwhile and no group is left; your words: {text}", "warning")
+        return
+
+    def add_back(yes: bool) -> None:
+        if yes and controller.apply(AddPiece(group.id, text, note=note)):
+            controller.tell(f"Added back to {group.name}: {text}")
+        elif not yes:
+            controller.tell(f"Not added back. Your words were: {text}")
+
+    ask(node, ConfirmScreen(f"Someone removed this piece while you were editing it. Add your words back "
+                            f"as a new piece in {group.name}?", yes="add back"), add_back)
+
+
 class PieceList(ItemList):
     HELP_TITLE = "Pieces list (up from the capture line)"
     BINDINGS = [Binding("n", "item('note')", "note")]
@@ -53,6 +85,9 @@ class PieceColumn(CaptureColumn):
         heading = Text(group.name)
         count = f"  {len(group.pieces)}/{limit}"
         heading.append(count + (" full" if len(group.pieces) >= limit else ""))
+        typing = self.controller.typing_elsewhere(self.where)  # another note-taker in this group
+        if typing:
+            heading.append(f"  {', '.join(typing)} typing", "italic")
         return heading
 
     def labels(self, session) -> list[Text]:
@@ -83,18 +118,16 @@ class PieceColumn(CaptureColumn):
         return RemovePiece(self.piece(index).id)
 
     def edit_item(self, index: int, what: str) -> None:
-        from ...core.ops import EditPiece
         from ..dialogs import PieceEditor, ask
 
         piece = self.piece(index)
 
         title = f"Piece {index + 1} of {self.group(self.controller.session).name}"
 
+        group_id = self.where
+
         def save(answer):
-            if answer != (piece.text, piece.note):
-                text, note = answer
-                if self.controller.apply(EditPiece(piece.id, text=text, note=note)):
-                    self.controller.tell(piece_saved(f"piece {index + 1}", (piece.text, piece.note), answer))
+            save_piece_edit(self, group_id, piece, answer, f"piece {index + 1}")
 
         ask(self, PieceEditor(title, piece.text, piece.note, focus_note=what == "note", keep=save), save)
 
@@ -105,6 +138,9 @@ class GroupsStage(ColumnsStage):
         Binding("shift+tab", "next_column(-1)", "previous group", show=False),
         Binding("ctrl+g", "add_group", "add group"),
         Binding("ctrl+r", "rename_group", "rename"),
+        # t for timer; not ctrl+b (the Meditation stage's), which tmux takes for itself.
+        Binding("ctrl+t", "breakout", "timer", tooltip="start the breakout timer every screen shows "
+                "(again while it runs: a new end)"),
         Binding("f8", "remove_group", "remove group", show=False),
     ]
     HELP_PARTS = (PieceColumn, PieceList)
@@ -112,7 +148,8 @@ class GroupsStage(ColumnsStage):
     empty_text = "No groups yet: ctrl+g adds one (a breakout group names up to 12 pieces)."
 
     def keys(self, session) -> list[str]:
-        return [g.id for g in session.groups]
+        only = self.controller.only_group  # the note-taker view: that group alone
+        return [g.id for g in session.groups if only is None or g.id == only]
 
     def make_column(self, key: str) -> CaptureColumn:
         return PieceColumn(self.controller, key)
@@ -124,6 +161,9 @@ class GroupsStage(ColumnsStage):
             ("Remove group", "Remove the current group and its pieces (F8; undo brings it back)",
              self.action_remove_group),
         ]
+
+    def action_breakout(self) -> None:
+        self.screen.action_breakout()
 
     def current_group(self):
         column = self.focused_column()

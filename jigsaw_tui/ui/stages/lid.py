@@ -17,11 +17,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.lid import LidContent, TextLid, blank_lid, group_lid, layout_text_lid, place, shared_lid, wedge_box
-from ...core.ops import EditPiece, EditTheme
+from ...core.ops import EditTheme
 from ..dialogs import PieceEditor, PromptScreen, ask
 from ..exports import export_session
 from . import Stage
-from .groups import piece_saved
+from .groups import save_piece_edit
 
 WIDE = 110  # from this width the detail (34 columns) sits beside the lid, not below it
 
@@ -248,10 +248,7 @@ class LidStage(Stage):
         title = f"Piece {self.selected + 1} of {group.name}"
 
         def save(answer):
-            if answer != (piece.text, piece.note):
-                text, note = answer
-                if self.controller.apply(EditPiece(piece.id, text=text, note=note)):
-                    self.controller.tell(piece_saved(title[0].lower() + title[1:], (piece.text, piece.note), answer))
+            save_piece_edit(self, group.id, piece, answer, title[0].lower() + title[1:])
 
         ask(self, PieceEditor(title, piece.text, piece.note, keep=save), save)
 
