@@ -56,6 +56,7 @@ def changes(old: Session, new: Session) -> Counter:
     answers = sum(max(0, len(v.answers) - len(old_answers.get(v.id, ()))) for v in new.views)
     counts[("", "view answer added")] += answers
     counts[("", "check-in added")] += max(0, len(new.checkin) - len(old.checkin))
+    counts[("", "suggestion dismissed")] += max(0, len(new.dismissed) - len(old.dismissed))
     for field, words in (("title", "title changed"), ("reflections", "reflections changed")):
         if getattr(old, field) != getattr(new, field):
             counts[("", words)] += 1

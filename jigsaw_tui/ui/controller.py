@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the ops module loads on the first change, not before the fi
     from ..core.ops import Op
 
 OTHERS_EVERY = 1.0  # seconds: others' changes in a burst are told as one notice
+HISTORY_LAG = 0.2  # seconds: the writer's history line follows its save
 Listener = Callable[[Session], None]
 Teller = Callable[..., None]  # (message, severity: "information" | "warning" | "error", detail="")
 
@@ -53,6 +54,7 @@ class Controller:
         self._others: Counter = Counter()  # changes by others, not told yet
         self._others_who: set[str] = set()
         self._others_told_at = 0.0
+        self._others_first = 0.0
         self._history_seen = None  # the last history entry looked at (read on the first change)
         self._opened_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         self._history_warned = ""
@@ -95,15 +97,9 @@ class Controller:
 
     def apply(self, op: Op, undoable: bool = True, quiet: bool = False) -> bool:
         """Apply `op` to the file now. False (with a notice) if it was refused; nothing is lost."""
-        if self.read_only:
-            if not quiet:
-                self.tell("Read-only: you can follow this session but not change it (its owner can share it: "
-                          "jigsaw share SESSION --with GROUP).", "warning")
-            return False
-        if not self.in_view(op):
-            name = self.group_name(self.only_group)
-            self.tell(f"This is the note-taker view for {name}: the rest is read-only here "
-                      "(F12 opens the whole session).", "warning")
+        if self.read_only or not self.in_view(op):
+            if not (quiet and self.read_only):
+                self.refuse_outside_view()
             return False
         try:
             session, undo = self.store.apply(self.ref, op)
@@ -140,9 +136,15 @@ class Controller:
             return self._replay(self.undo_stack, self.redo_stack, "Undone", "Nothing to undo")
         # Nothing of this run left to undo (a fresh start): the person's own latest change
         # from the session's history, so undo goes on across restarts.
-        from ..core import history_undo, op_codec
+        from ..core import history, history_undo, op_codec
         from .history_text import when
 
+        if self.read_only or self.only_group:  # the view's limits hold for undo too
+            found = history_undo.undo_op(history.read(self.store.path_for(self.ref)).entries,
+                                         history.user_name(), self.session)
+            if found is not None and (self.read_only or not self.in_view(found[1])):
+                self.refuse_outside_view()
+                return False
         try:
             session, entry = history_undo.undo_latest(self.store, self.ref)
         except StoreError as error:
@@ -228,6 +230,14 @@ class Controller:
         self._note_others(before, session)
         return True
 
+    def refuse_outside_view(self) -> None:
+        if self.read_only:
+            self.tell("Read-only: you can follow this session but not change it (its owner can share it: "
+                      "jigsaw share SESSION --with GROUP).", "warning")
+        else:
+            self.tell(f"This is the note-taker view for {self.group_name(self.only_group)}: the rest is "
+                      "read-only here (F12 opens the whole session).", "warning")
+
     def in_view(self, op) -> bool:
         """In the note-taker view, only changes to that group's pieces (and drafts) are made."""
         from ..core.ops import AddPiece, Batch, EditPiece, MovePiece, RemovePiece, SetDraft
@@ -263,24 +273,29 @@ class Controller:
         return list(entries[last + 1:]) if last is not None else [e for e in entries if e.at >= seen.at]
 
     def _note_others(self, before: Session, after: Session) -> None:
-        from ..core import history
         from ..core.changes import changes
 
         found = changes(before, after)
         if not found:
             return  # drafts only, or a hand edit that changed nothing shown
+        if not self._others:
+            self._others_first = time.monotonic()
         self._others.update(found)
+
+    def _tell_others(self) -> None:
+        """One notice for a burst: at most one a second, the counts added up meanwhile;
+        told from the next check, when the writer's history line is surely there (it is
+        written just after the file is replaced, which is what woke this screen)."""
+        now = time.monotonic()
+        if not self._others or now - self._others_told_at < OTHERS_EVERY or now - self._others_first < HISTORY_LAG:
+            return
+        from ..core import history
+        from ..core.changes import summary
+
         entries = history.read(self.store.path_for(self.ref)).entries
         # Who: the history's entries since the last look, but this app's own.
         self._others_who.update(e.user for e in self._new_entries(entries) if e.app != self.draft_tag)
         self._history_seen = entries[-1] if entries else self._history_seen
-        self._tell_others()
-
-    def _tell_others(self) -> None:
-        """One notice for a burst: at most one a second, the counts added up meanwhile."""
-        if not self._others or time.monotonic() - self._others_told_at < OTHERS_EVERY:
-            return
-        from ..core.changes import summary
 
         who = ", ".join(sorted(self._others_who)) or "Another app"
         self.tell(f"{who}: {summary(self._others, 70)}")

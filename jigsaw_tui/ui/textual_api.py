@@ -56,8 +56,9 @@ class OptionRows:
         """How many rows the options take (counting lays them out, if they are not)."""
         return len(self._lines)
 
-    def first_row(self, index: int) -> int:
-        return self._index_to_line[index]
+    def first_row(self, index: int) -> int | None:
+        """The first row of option `index`, or None if it is not laid out yet."""
+        return self._index_to_line.get(index)
 
     @contextmanager
     def quietly(self):

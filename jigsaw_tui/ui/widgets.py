@@ -68,7 +68,12 @@ class ItemList(OptionRows, OptionList):
             return
         grown = labels[: len(old)] == old
         shrunk = old[: len(labels)] == labels and (self.highlighted or 0) < len(labels)
-        if not (old and self.is_mounted and (grown or shrunk)):
+        # Only a list on screen is changed row by row: a hidden one (its stage behind
+        # another) has not laid out what was added meanwhile, and costs nothing to rebuild.
+        first = None
+        if old and self.is_mounted and (grown or shrunk) and self.is_on_screen:
+            first = self.row_count() if grown else self.first_row(len(labels))
+        if first is None:
             keep = self.highlighted
             self.clear_options()
             self.add_options(labels)
@@ -76,7 +81,6 @@ class ItemList(OptionRows, OptionList):
                 self.highlighted = min(keep, self.option_count - 1)
             return
         before = self.row_count()
-        first = before if grown else self.first_row(len(labels))
         with self.quietly():  # OptionList would lay out and repaint the whole list
             if grown:
                 self.add_options(labels[len(old):])

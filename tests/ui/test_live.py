@@ -9,6 +9,7 @@ from jigsaw_tui.core.store import Store
 from jigsaw_tui.ui import session_screen
 from jigsaw_tui.ui.lines import CaptureInput
 from jigsaw_tui.ui.stages.groups import GroupsStage
+from jigsaw_tui.ui.widgets import ItemList
 
 from .tui_helpers import GROUP_ONE, GROUP_TWO, keys, notice, pilot, session_app
 
@@ -85,8 +86,8 @@ async def test_the_note_taker_view_types_into_its_group_and_f12_switches(store):
         assert "Group two only (F12)" in str(app.screen.query_one("#stagebar").render())
         await keys(pilot, *"From the note-taker", "enter")
         assert "From the note-taker" in [p.text for p in store.load(name).group(GROUP_TWO).pieces]
-        await keys(pilot, "ctrl+g", *"Volunteers", "enter")  # add a group: not from this view
-        assert "note-taker view for Group two" in notice(app)
+        await keys(pilot, "ctrl+g")  # add a group: not from this view, said before any question
+        assert "note-taker view for Group two" in notice(app) and app.screen.query(Groups)
         assert [g.name for g in store.load(name).groups] == ["Group one", "Group two"]
         await keys(pilot, "f12")
         assert app.screen.controller.only_group is None
@@ -106,3 +107,32 @@ async def test_the_list_of_sessions_opens_one_as_a_note_taker(store):
         await keys(pilot, "ctrl+g", "ctrl+u", *"group two", "enter")
         assert app.screen.controller.only_group == GROUP_TWO
         assert "Note-taker view for Group two" in notice(app)
+
+
+@pilot
+async def test_pieces_removed_elsewhere_while_groups_is_hidden_show_right_on_return(store):
+    from jigsaw_tui.core.model import new_session
+    from jigsaw_tui.core.ops import RemovePiece
+
+    from .tui_helpers import make_app
+
+    session = new_session("Hidden list", ["A", "B"])
+    for n in range(12):
+        session = AddPiece(session.groups[0].id, f"piece {n}").apply(session)
+    name = store.create(session).stem
+    group = session.groups[0].id
+    app = make_app(store, name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "f4", "f6")  # the Groups stage is built, then hidden behind the Lid
+        other = Store(store.folder)
+        for piece in session.groups[0].pieces[-3:]:  # someone else removes them, one by one
+            other.apply(name, RemovePiece(piece.id))
+            app.screen.controller.poll()
+            await pilot.pause()
+        await keys(pilot, "f4")
+        stage = app.screen.query_one(GroupsStage)
+        column = next(c for c in stage.columns() if c.where == group)
+        shown = [str(column.query_one(ItemList).get_option_at_index(i).prompt)
+                 for i in range(column.query_one(ItemList).option_count)]
+        assert [s.split(". ", 1)[1] for s in shown] == [f"piece {n}" for n in range(9)]
+        assert "9/12" in str(column.query_one(".heading").render())

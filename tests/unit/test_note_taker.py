@@ -115,3 +115,16 @@ def check_modes(tmp_path, can_write):
     folder.chmod(0o777)
     path.chmod(0o666)
     assert others_can_write()
+
+
+def test_undo_from_the_history_keeps_to_the_note_takers_group(store):
+    session = new_session("Live", ["Carers", "Nurses"])
+    path = store.create(session)
+    carers, nurses = session.groups
+    Controller(store, path.stem).apply(AddPiece(nurses.id, "Nurses' piece"))  # an earlier run, whole view
+    told: list[str] = []
+    view = Controller(store, path.stem, only_group=carers.id)  # after a restart, as Carers' note-taker
+    view.set_teller(lambda message, severity="information": told.append(message))
+    assert not view.undo()
+    assert "note-taker view for Carers" in told[-1]
+    assert [p.text for p in store.load(path.stem).group(nurses.id).pieces] == ["Nurses' piece"]

@@ -9,7 +9,7 @@ import sys
 
 from jigsaw_tui.core.changes import changes, summary
 from jigsaw_tui.core.model import new_session
-from jigsaw_tui.core.ops import AddPiece, EditPiece, MatchPieces, MovePiece, RemovePiece, SetDraft
+from jigsaw_tui.core.ops import AddPiece, Dismiss, EditPiece, MatchPieces, MovePiece, RemovePiece, SetDraft
 from jigsaw_tui.core.store import Store
 from jigsaw_tui.ui import controller as controller_module
 from jigsaw_tui.ui.controller import Controller
@@ -47,6 +47,8 @@ def test_summary_counts_by_group_and_session():
     w = MovePiece(v.groups[1].pieces[3].id, index=0, group_id=v.groups[0].id).apply(v)
     assert "Group one: 1 piece moved in" in summary(changes(v, w))
     assert not changes(w, SetDraft(w.groups[0].id, "half typ", by="x").apply(w))  # drafts are not news
+    x = Dismiss(w.groups[0].pieces[0].id, w.groups[1].pieces[0].id).apply(w)
+    assert summary(changes(w, x)) == "suggestion dismissed"
 
 
 def test_a_burst_by_another_user_is_one_notice_naming_them(store, monkeypatch):
@@ -57,7 +59,9 @@ def test_a_burst_by_another_user_is_one_notice_naming_them(store, monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(controller_module.time, "monotonic", lambda: clock[0])
     others_add(store, path.stem, 1, [f"piece {n}" for n in range(12)], "ana")
-    assert mine.poll()
+    assert mine.poll() and told == []  # on the screen at once; said at the next check
+    clock[0] += 0.5
+    mine.poll()
     assert told == ["ana: Group two: +12 pieces"]
     others_add(store, path.stem, 0, ["Time"], "ben")
     clock[0] += 0.3

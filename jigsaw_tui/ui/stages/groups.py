@@ -162,8 +162,16 @@ class GroupsStage(ColumnsStage):
              self.action_remove_group),
         ]
 
+    def outside_view(self) -> bool:
+        """In the note-taker view, say so before a question is asked whose answer would be refused."""
+        if self.controller.only_group or self.controller.read_only:
+            self.controller.refuse_outside_view()
+            return True
+        return False
+
     def action_breakout(self) -> None:
-        self.screen.action_breakout()
+        if not self.outside_view():
+            self.screen.action_breakout()
 
     def current_group(self):
         column = self.focused_column()
@@ -178,6 +186,9 @@ class GroupsStage(ColumnsStage):
         from ...core.ops import AddGroup
         from ..dialogs import PromptScreen, ask
 
+        if self.outside_view():
+            return
+
         async def add(name):
             op = AddGroup(name)
             if self.controller.apply(op):  # the new column is mounted by session_changed
@@ -191,6 +202,9 @@ class GroupsStage(ColumnsStage):
     def action_rename_group(self) -> None:
         from ...core.ops import RenameGroup
         from ..dialogs import PromptScreen, ask
+
+        if self.outside_view():
+            return
 
         group = self.current_group()
         if group is None:
@@ -207,6 +221,9 @@ class GroupsStage(ColumnsStage):
     def action_remove_group(self) -> None:
         from ...core.ops import RemoveGroup
         from ..dialogs import ConfirmScreen, ask
+
+        if self.outside_view():
+            return
 
         group = self.current_group()
         if group is None:
