@@ -176,7 +176,7 @@ class SessionScreen(NoFocusRepaint, Screen):
         self.controller.subscribe(self.session_changed)
         self.set_interval(POLL_SECONDS, self.controller.poll)  # the fallback, and a check on the watch
         # After the first paint: the watch's import never delays the first usable screen.
-        self.call_after_refresh(self.run_worker, self.watch_file(), group="watch", exit_on_error=False)
+        self.call_after_refresh(self.start_watch)
         if not self.current:  # unless a key typed during the start (F5 at once) chose a stage
             self.show_stage(self.first_stage)
         if self.controller.read_only:
@@ -187,6 +187,10 @@ class SessionScreen(NoFocusRepaint, Screen):
 
     def on_unmount(self) -> None:
         self.controller.unsubscribe(self.session_changed)
+
+    def start_watch(self) -> None:
+        if self.is_attached:  # (the coroutine is made only when it will run)
+            self.run_worker(self.watch_file(), group="watch", exit_on_error=False)
 
     async def watch_file(self) -> None:
         """Another note-taker's save reaches this screen at once (ui/watch.py); where the
